@@ -1,0 +1,3 @@
+from asckg.cli.app import main
+
+main()
