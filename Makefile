@@ -1,0 +1,35 @@
+# The two commands of the README's quick start, and a few for developers.
+#   make demo   install asckg in .venv, ingest examples/letters, ask which letters cite 985-605-25-12
+#   make test   install asckg with its test dependencies in .venv and run the whole suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STORE  ?= asckg-store
+
+.PHONY: demo test install install-test bench score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet ".[test]"
+
+demo: install
+	$(BIN)/asckg ingest examples/letters --store $(STORE)
+	$(BIN)/asckg cites 985-605-25-12 --store $(STORE)
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+bench: install-test
+	$(BIN)/python benchmarks/run.py
+
+score: install
+	$(BIN)/python ../shared/tools/score.py --cmd "$(BIN)/asckg extract --format jsonl"
+
+clean:
+	rm -rf $(VENV) $(STORE) build dist .pytest_cache

@@ -1,0 +1,45 @@
+"""``asckg cites``: which letters cite a Codification reference."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TableFormat, err, out
+from asckg.graph.search import cites as find_citing
+from asckg.graph.store import LetterStore
+
+
+def cites(
+    reference: Annotated[str, typer.Argument(help='A Codification reference as you would write it: "985-605-25-12", "ASC 985-605-25-12", "Topic 606", "985-605".')],
+    exact: Annotated[bool, typer.Option("--exact", help="Match only this node, not what lies under it.")] = False,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json (a list of objects) or csv.")] = TableFormat.table,
+    store: StoreOption = STORE_DEFAULT,
+) -> None:
+    """List the letters that cite REFERENCE, or anything under it unless --exact."""
+    with LetterStore(store, read_only=True) as db:
+        hits = find_citing(db, reference, exact=exact)
+    rows = [hit.dump() for hit in hits]
+    if fmt is TableFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt is TableFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["id", "date", "company", "kind", "citations", "refs", "context"])
+        for r in rows:
+            writer.writerow([r["id"], r["date"] or "", r["company"] or "", r["kind"] or "",
+                             " | ".join(r["citations"]), " ".join(r["refs"]), r["context"]])
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        table = Table("letter", "date", "company", "kind", "cites", "context", show_lines=True)
+        for r in rows:
+            table.add_row(r["id"], r["date"] or "", r["company"] or "", r["kind"] or "",
+                          "\n".join(r["citations"]), r["context"])
+        out.print(table)
+        err.print(f"{len(rows)} letter{'s' if len(rows) != 1 else ''} cite {reference}"
+                  f"{' (exactly)' if exact else ' or something under it'}")

@@ -1,0 +1,40 @@
+"""What the commands share: the --store option, the consoles, output formats."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape as rich_escape
+
+from asckg.graph.store import DEFAULT_STORE
+
+#: Data goes to stdout, messages to stderr, so output pipes cleanly.
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+StoreOption = Annotated[
+    str,
+    typer.Option(
+        "--store",
+        envvar="ASCKG_STORE",
+        help="Store directory (an embedded Oxigraph store); default $ASCKG_STORE, else ./asckg-store.",
+        show_default=False,
+    ),
+]
+
+#: The default shown in --help; typer reads ASCKG_STORE itself.
+STORE_DEFAULT = DEFAULT_STORE
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def report_error(error: Exception) -> None:
+    """One line on stderr naming the file (or thing) and the problem."""
+    err.print(f"[bold red]error:[/bold red] {rich_escape(str(error))}")

@@ -1,0 +1,50 @@
+"""``asckg extract``: print what each letter cites, in the schema of GOLD.md."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from asckg.cli.common import out, report_error
+from asckg.errors import InputError
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Letter files or directories (txt, md, html, pdf, EDGAR .txt).")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one object per line; json: a list; table: for reading.")] = ExtractFormat.jsonl,
+) -> None:
+    """Find the citations, forms, file numbers and dates in letters and print one summary per letter."""
+    from asckg.batch import iter_records  # spaCy loads here, not for every command
+
+    failed = 0
+    summaries = []
+    for item in iter_records(paths):
+        if isinstance(item, InputError):
+            failed += 1
+            report_error(item)
+            continue
+        summary = item.summary()
+        if fmt is ExtractFormat.jsonl:
+            typer.echo(json.dumps(summary, ensure_ascii=False))
+        else:
+            summaries.append(summary)
+    if fmt is ExtractFormat.json:
+        typer.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
+    elif fmt is ExtractFormat.table:
+        table = Table("id", "date", "kind", "company", "asc", "forms", "file numbers")
+        for s in summaries:
+            table.add_row(s["id"], s["letter_date"] or "", s["kind"] or "", s["company"] or "",
+                          ", ".join(s["asc"]), ", ".join(s["forms"]), ", ".join(s["file_numbers"]))
+        out.print(table)
+    if failed:
+        raise typer.Exit(1)

@@ -1,0 +1,171 @@
+"""Turn a :class:`~asckg.nlp.record.LetterRecord` into RDF quads.
+
+Knows nothing of spaCy. Quads are built as pyoxigraph terms directly (about six times faster than
+adding through rdflib, see ../shared/PERF.md); the IRIs come from :mod:`asckg.graph.namespace` and
+:mod:`asckg.graph.iris`. A letter's own triples go in the named graph named by the letter's IRI, so
+re-ingesting a letter replaces exactly them; the Codification nodes it cites (with their whole
+``skos:broader`` chain) go in the shared Codification graph, where adding them again changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from asckg.graph import iris
+from asckg.graph.namespace import ASCKG, DCTERMS, RDF, RDFS, SKOS, XSD
+from asckg.nlp.codes import AscCode
+from asckg.nlp.codes import parse as parse_code
+from asckg.nlp.mention import Mention
+from asckg.nlp.record import LetterRecord
+
+#: Mention kinds that become mention nodes with citation edges.
+CITING_KINDS = ("asc",)
+#: Characters of context kept on each side of a mention.
+CONTEXT_CHARS = 80
+
+_LETTER_CLASS = {"staff": ASCKG.StaffLetter, "response": ASCKG.Response, "other": ASCKG.OtherLetter}
+_LEVEL_CLASS = {
+    "topic": ASCKG.Topic,
+    "subtopic": ASCKG.Subtopic,
+    "section": ASCKG.Section,
+    "paragraph": ASCKG.Paragraph,
+}
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=None)
+def node(iri: str) -> NamedNode:
+    """A pyoxigraph IRI term, cached: the same few hundred predicates and classes recur."""
+    return NamedNode(str(iri))
+
+
+_XSD_DATE = node(XSD.date)
+_XSD_INTEGER = node(XSD.integer)
+_TYPE = node(RDF.type)
+
+
+@dataclass(frozen=True, slots=True)
+class LetterQuads:
+    """The quads of one letter: its own named graph, and what it adds to the Codification graph."""
+
+    iri: str
+    letter: list[Quad]
+    codification: list[Quad]
+
+    def __len__(self) -> int:
+        return len(self.letter) + len(self.codification)
+
+
+def letter_iri_for(record: LetterRecord) -> str:
+    """The IRI (and graph name) of a record's letter."""
+    return str(iris.letter_iri(iris.letter_key(record.accession, record.text_hash, record.meta.get("document"))))
+
+
+def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
+    """The words around a span, whitespace folded, with an ellipsis where the text goes on."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    snippet = _SPACE.sub(" ", text[lo:hi]).strip()
+    return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
+
+
+def codification_quads(code: AscCode) -> Iterable[Quad]:
+    """A Codification node and its whole chain of broader nodes, in the Codification graph."""
+    graph = node(iris.CODIFICATION_GRAPH)
+    scheme = node(iris.CODIFICATION_SCHEME)
+    yield Quad(scheme, _TYPE, node(SKOS.ConceptScheme), graph)
+    current: AscCode | None = code
+    while current is not None:
+        subject = node(iris.asc_iri(current.code))
+        yield Quad(subject, _TYPE, node(SKOS.Concept), graph)
+        yield Quad(subject, _TYPE, node(_LEVEL_CLASS[current.level]), graph)
+        yield Quad(subject, node(SKOS.notation), Literal(current.code), graph)
+        yield Quad(subject, node(SKOS.inScheme), scheme, graph)
+        parent = current.parent
+        if parent is not None:
+            yield Quad(subject, node(SKOS.broader), node(iris.asc_iri(parent.code)), graph)
+        else:
+            yield Quad(subject, node(SKOS.topConceptOf), scheme, graph)
+        current = parent
+
+
+def build_letter(record: LetterRecord) -> LetterQuads:
+    """Every quad asckg stores for one letter."""
+    letter_iri = letter_iri_for(record)
+    letter = node(letter_iri)
+    graph = letter
+    quads: list[Quad] = []
+    codification: dict[str, AscCode] = {}
+
+    def add(s: NamedNode, p: str, o) -> None:
+        quads.append(Quad(s, node(p), o, graph))
+
+    add(letter, RDF.type, node(ASCKG.Letter))
+    if record.kind in _LETTER_CLASS:
+        add(letter, RDF.type, node(_LETTER_CLASS[record.kind]))
+    add(letter, ASCKG.letterId, Literal(record.id))
+    add(letter, DCTERMS.identifier, Literal(record.id))
+    add(letter, ASCKG.contentHash, Literal(record.text_hash))
+    add(letter, ASCKG.sourceFile, Literal(record.path))
+    add(letter, ASCKG.sourceFormat, Literal(record.fmt))
+    if record.accession:
+        add(letter, ASCKG.accessionNumber, Literal(record.accession))
+    if record.letter_date:
+        add(letter, DCTERMS.date, Literal(record.letter_date, datatype=_XSD_DATE))
+
+    company = iris.company_iri(record.cik, record.company)
+    if company is not None:
+        company_node = node(company)
+        add(letter, ASCKG.aboutCompany, company_node)
+        add(company_node, RDF.type, node(ASCKG.Company))
+        if record.company:
+            add(company_node, RDFS.label, Literal(record.company))
+        if record.cik and record.cik.strip("0").isdigit():
+            add(company_node, ASCKG.cik, Literal(str(int(record.cik))))
+
+    for number in record.refs("file_number"):
+        add(letter, ASCKG.fileNumber, Literal(number))
+    for form in record.refs("form"):
+        form_node = node(iris.form_iri(form))
+        add(letter, ASCKG.mentionsForm, form_node)
+        add(form_node, RDF.type, node(ASCKG.FormType))
+        add(form_node, SKOS.notation, Literal(form))
+
+    for mention in record.mentions:
+        if mention.kind in CITING_KINDS:
+            _add_citation(record, letter, mention, add, codification)
+
+    cod_quads = (q for code in codification.values() for q in codification_quads(code))
+    # The same edge recurs (a paragraph cited twice); each quad is stored once.
+    return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(cod_quads)))
+
+
+def _add_citation(record, letter, mention: Mention, add, codification: dict[str, AscCode]) -> None:
+    m = node(iris.mention_iri(letter.value, mention.kind, mention.start, mention.end))
+    add(letter, ASCKG.hasMention, m)
+    add(m, RDF.type, node(ASCKG.Mention))
+    add(m, ASCKG.mentionKind, Literal(mention.kind))
+    add(m, ASCKG.startOffset, Literal(str(mention.start), datatype=_XSD_INTEGER))
+    add(m, ASCKG.endOffset, Literal(str(mention.end), datatype=_XSD_INTEGER))
+    add(m, ASCKG.matchedText, Literal(mention.text))
+    add(m, ASCKG.context, Literal(context_snippet(record.text, mention.start, mention.end)))
+    if mention.detail:
+        add(m, ASCKG.detail, Literal(mention.detail))
+    for flag in mention.flags:
+        add(m, ASCKG.flag, Literal(flag))
+    for ref in mention.refs:
+        code = parse_code(ref)
+        codification[code.code] = code
+        target = node(iris.asc_iri(code.code))
+        add(m, ASCKG.refersTo, target)
+        add(letter, ASCKG.cites, target)
+        chain: AscCode | None = code
+        while chain is not None:
+            within = node(iris.asc_iri(chain.code))
+            add(m, ASCKG.refersWithin, within)
+            add(letter, ASCKG.citesWithin, within)
+            chain = chain.parent

@@ -1,0 +1,73 @@
+"""Every IRI asckg writes, spelled in one place.
+
+``ASCKG`` is the ontology's namespace (closed: a misspelt term raises ``AttributeError``); the
+terms agree with ``ontology.ttl`` beside this file, which a test checks. Instance IRIs live under
+:data:`ID` and are minted by :mod:`asckg.graph.iris`.
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["ASCKG", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES"]
+
+
+class ASCKG(DefinedNamespace):
+    """The asckg ontology, ``https://w3id.org/asckg/ns#``."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/asckg/ns#")
+
+    # classes
+    Letter: URIRef
+    StaffLetter: URIRef
+    Response: URIRef
+    OtherLetter: URIRef
+    Company: URIRef
+    FormType: URIRef
+    Mention: URIRef
+    CodificationNode: URIRef
+    Topic: URIRef
+    Subtopic: URIRef
+    Section: URIRef
+    Paragraph: URIRef
+
+    # properties
+    letterId: URIRef
+    accessionNumber: URIRef
+    contentHash: URIRef
+    sourceFile: URIRef
+    sourceFormat: URIRef
+    aboutCompany: URIRef
+    cik: URIRef
+    mentionsForm: URIRef
+    fileNumber: URIRef
+    cites: URIRef
+    citesWithin: URIRef
+    hasMention: URIRef
+    mentionKind: URIRef
+    refersTo: URIRef
+    refersWithin: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    matchedText: URIRef
+    detail: URIRef
+    flag: URIRef
+    context: URIRef
+
+
+#: Base of every instance IRI (letters, companies, Codification nodes, graphs).
+ID = Namespace("https://w3id.org/asckg/id/")
+
+#: Prefixes for queries and serialisations.
+PREFIXES: dict[str, str] = {
+    "asckg": str(ASCKG._NS),
+    "id": str(ID),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}

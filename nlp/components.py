@@ -1,0 +1,94 @@
+"""spaCy components that put the grammars' mentions on a Doc.
+
+Each component runs one pure grammar (``asckg.nlp.grammar``) over ``doc.text`` and adds a span per
+mention to ``doc.spans["asckg"]``, labelled with the mention kind, with the mention itself in
+``span._.asckg`` (read it back as ``span._.mention`` or ``doc._.mentions``). The grammar does the
+work; a component only maps its results onto tokens. The factories are also registered as
+``spacy_factories`` entry points, so ``spacy.load(saved_dir)`` works without importing asckg.
+
+spaCy imports this module whenever it builds any pipeline, so it stays light: the grammars are
+imported when a component is made, not here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from asckg.nlp import extensions
+from asckg.nlp.extensions import SPANS_KEY
+from asckg.nlp.mention import Mention
+
+Finder = Callable[[str], list[Mention]]
+
+
+class GrammarComponent:
+    """Adds the mentions of one grammar to ``doc.spans[spans_key]``."""
+
+    def __init__(self, name: str, grammar: str, spans_key: str = SPANS_KEY) -> None:
+        self.name = name
+        self.grammar = grammar
+        self.spans_key = spans_key
+        module = importlib.import_module(f"asckg.nlp.grammar.{grammar}")
+        self.find: Finder = module.find
+        extensions.register()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.find(doc.text)
+        if not mentions:
+            return doc
+        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else None
+        spans = list(group) if group is not None else []
+        for mention in mentions:
+            # "expand" snaps to whole tokens: a mention may start or end inside a token that the
+            # tokenizer did not split (a code followed by a full stop, "606-10-25-19.").
+            span = doc.char_span(mention.start, mention.end, label=mention.kind, alignment_mode="expand")
+            if span is None:  # only whitespace; nothing to anchor
+                continue
+            span._.asckg = mention.dump()
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+class LetterDateComponent(GrammarComponent):
+    """The dates grammar, plus the date printed on the letter in ``doc._.letter_date``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        module = importlib.import_module("asckg.nlp.grammar.dates")
+        doc._.letter_date = module.letter_date(doc.text)
+        return doc
+
+
+@Language.factory(
+    "asckg_asc",
+    assigns=[f"doc.spans"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_asc_component(nlp: Language, name: str, spans_key: str) -> GrammarComponent:
+    """FASB ASC citations: Topic, Subtopic, Section and paragraph, ranges expanded."""
+    return GrammarComponent(name, "asc", spans_key)
+
+
+@Language.factory("asckg_forms", assigns=["doc.spans"], default_config={"spans_key": SPANS_KEY})
+def make_form_component(nlp: Language, name: str, spans_key: str) -> GrammarComponent:
+    """SEC form types: Form 10-K, 10-Q/A, 20-F, Schedule 14A ..."""
+    return GrammarComponent(name, "forms", spans_key)
+
+
+@Language.factory("asckg_file_numbers", assigns=["doc.spans"], default_config={"spans_key": SPANS_KEY})
+def make_file_number_component(nlp: Language, name: str, spans_key: str) -> GrammarComponent:
+    """SEC file numbers: File No. 000-27385."""
+    return GrammarComponent(name, "file_numbers", spans_key)
+
+
+@Language.factory(
+    "asckg_dates", assigns=["doc.spans", "doc._.letter_date"], default_config={"spans_key": SPANS_KEY}
+)
+def make_date_component(nlp: Language, name: str, spans_key: str) -> LetterDateComponent:
+    """Dates, and the date printed on the letter."""
+    return LetterDateComponent(name, "dates", spans_key)

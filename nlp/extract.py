@@ -1,0 +1,55 @@
+"""Run the spaCy pipeline over letters and collect a :class:`LetterRecord` for each.
+
+This is the one place that turns spaCy Docs into plain records; everything downstream (summaries,
+the graph) reads records, not Docs.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from asckg.nlp.pipeline import build_pipeline
+from asckg.nlp.readers import Letter
+from asckg.nlp.record import LetterRecord, content_hash
+
+
+class Extractor:
+    """Reads letters with one spaCy pipeline, built once and reused."""
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
+        self.nlp = nlp if nlp is not None else build_pipeline()
+        self.batch_size = batch_size
+
+    def record(self, letter: Letter, doc: Doc) -> LetterRecord:
+        """The record of one letter from its processed Doc."""
+        return LetterRecord(
+            id=letter.id,
+            path=letter.path,
+            fmt=letter.fmt,
+            text=letter.text,
+            text_hash=content_hash(letter.text),
+            meta=dict(letter.meta),
+            mentions=tuple(doc._.mentions),
+            letter_date=doc._.letter_date,
+            anatomy=_anatomy(letter),
+        )
+
+    def extract(self, letters: Iterable[Letter], n_process: int = 1) -> Iterator[LetterRecord]:
+        """Records in the order of the letters, streamed: only a batch is held at a time."""
+        pairs = ((letter.text, letter) for letter in letters)
+        for doc, letter in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process
+        ):
+            yield self.record(letter, doc)
+
+
+def _anatomy(letter: Letter):
+    """The letter's anatomy, when the anatomy parser is available."""
+    try:
+        from asckg.nlp.anatomy import parse_letter
+    except ImportError:
+        return None
+    return parse_letter(letter.text, dict(letter.meta))

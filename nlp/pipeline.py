@@ -1,0 +1,58 @@
+"""The asckg spaCy pipeline: ``spacy.blank("en")``, a letter tokenizer and the grammar components.
+
+No trained model is needed or downloaded. The tokenizer is spaCy's own ``Tokenizer`` with a short
+set of affix rules instead of English's full set: the components work on character offsets and only
+need tokens to anchor spans, and the lighter rules tokenize letters about seven times faster (see
+benchmarks/). Its rules are saved with the pipeline, so ``nlp.to_disk`` -> ``spacy.load`` gives the
+same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+
+from asckg.nlp import extensions
+
+#: The components, in order; each name is a factory registered in asckg.nlp.components.
+COMPONENTS = ("asckg_asc", "asckg_forms", "asckg_file_numbers", "asckg_dates")
+
+# Opening punctuation splits off a word's front: "(202)", "“Topic".
+_PREFIX = re.compile(r"""^[\[\(\{"'“‘$§]""")
+# Closing punctuation splits off its end: "606-10-25-19.", "Inc.,", "(c)".
+_SUFFIX = re.compile(r"""[\]\)\}"'”’.,;:?!%]$""")
+# Inside a word, dashes and slashes separate: "985-605-25-12" is seven tokens, "10-Q/A" four, so a
+# span can end at any part of a code.
+_INFIX = re.compile(r"[-–—/]")
+
+
+def letter_tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's rule-based tokenizer with the light affix rules described above."""
+    return Tokenizer(
+        nlp.vocab,
+        prefix_search=_PREFIX.search,
+        suffix_search=_SUFFIX.search,
+        infix_finditer=_INFIX.finditer,
+    )
+
+
+def build_pipeline() -> Language:
+    """A fresh pipeline: blank English, the letter tokenizer, every asckg component."""
+    import asckg.nlp.components  # noqa: F401  (registers the factories)
+
+    extensions.register()
+    nlp = spacy.blank("en")
+    nlp.tokenizer = letter_tokenizer(nlp)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def load_pipeline(path: str | Path) -> Language:
+    """A pipeline saved with ``nlp.to_disk``; plain ``spacy.load`` works as well."""
+    extensions.register()
+    return spacy.load(path)

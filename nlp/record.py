@@ -1,0 +1,92 @@
+"""What asckg knows about one letter once it has been read: the bridge from NLP to the graph.
+
+A :class:`LetterRecord` is plain data (no spaCy objects), made by :mod:`asckg.nlp.extract` and
+consumed by :mod:`asckg.graph.build`; :meth:`LetterRecord.summary` is the per-letter JSON of
+../shared/corpus/GOLD.md that ``asckg extract`` prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from asckg.nlp.mention import Mention
+
+#: GOLD.md's list fields that come straight from mentions, by mention kind.
+_MENTION_FIELDS = {
+    "asc": "asc",
+    "guidance": "guidance",
+    "sec_rules": "sec_rule",
+    "forms": "form",
+    "file_numbers": "file_number",
+}
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of a letter's text in hex: its fingerprint, and its key when it has no accession."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class LetterRecord:
+    """One letter: where it came from, its text, and everything found in it."""
+
+    id: str
+    path: str
+    fmt: str
+    text: str
+    text_hash: str
+    meta: Mapping[str, str] = field(default_factory=dict)
+    mentions: tuple[Mention, ...] = ()
+    letter_date: str | None = None
+    anatomy: Any = None  # asckg.nlp.anatomy.Anatomy when the anatomy parser ran
+
+    def refs(self, kind: str) -> list[str]:
+        """Every reference of one mention kind, each once, sorted."""
+        return sorted({ref for m in self.mentions if m.kind == kind for ref in m.refs})
+
+    @property
+    def accession(self) -> str | None:
+        return self.meta.get("accession") or None
+
+    @property
+    def kind(self) -> str | None:
+        return getattr(self.anatomy, "kind", None)
+
+    @property
+    def company(self) -> str | None:
+        return getattr(self.anatomy, "company", None) or self.meta.get("company") or None
+
+    @property
+    def cik(self) -> str | None:
+        return getattr(self.anatomy, "cik", None) or self.meta.get("cik") or None
+
+    def summary(self) -> dict[str, Any]:
+        """The letter summary in GOLD.md's schema (fields the anatomy fills are null or empty without it)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "letter_date": self.letter_date,
+            "company": self.company,
+            "file_numbers": [],
+            "filings_reviewed": [],
+            "addressees": [],
+            "signers": [],
+            "staff_contacts": [],
+            "comment_count": None,
+            "prior_letter_dates": [],
+            "asc": [],
+            "guidance": [],
+            "sec_rules": [],
+            "forms": [],
+        }
+        for field_name, kind in _MENTION_FIELDS.items():
+            out[field_name] = self.refs(kind)
+        anatomy = self.anatomy
+        if anatomy is not None and hasattr(anatomy, "summary_fields"):
+            out.update(anatomy.summary_fields())
+        flagged = [m.dump() for m in self.mentions if m.flags]
+        if flagged:
+            out["flags"] = flagged
+        return out

@@ -1,0 +1,60 @@
+"""The wheel: one import root, data files inside, entry points for spaCy and the console."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> zipfile.ZipFile:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
+        check=True, capture_output=True, text=True,
+    )
+    (path,) = out.glob("asckg-*.whl")
+    return zipfile.ZipFile(path)
+
+
+def test_everything_lives_under_one_import_root(wheel):
+    tops = {name.split("/")[0] for name in wheel.namelist()}
+    dist_info = {t for t in tops if t.endswith(".dist-info")}
+    assert tops - dist_info == {"asckg"}, "no top-level graph/nlp/cli/queries module may be installed"
+
+
+@pytest.mark.parametrize("member", [
+    "asckg/__main__.py",
+    "asckg/errors.py",
+    "asckg/nlp/grammar/asc.py",
+    "asckg/nlp/components.py",
+    "asckg/graph/ontology.ttl",
+    "asckg/graph/namespace.py",
+    "asckg/cli/app.py",
+    "asckg/queries/cites.rq",
+    "asckg/queries/cites_exact.rq",
+    "asckg/queries/stats.rq",
+    "asckg/nlp/patterns/forms.jsonl",
+])
+def test_wheel_carries(wheel, member):
+    assert member in wheel.namelist()
+
+
+def test_entry_points(wheel):
+    (name,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
+    text = wheel.read(name).decode()
+    assert "asckg = asckg.cli.app:main" in text
+    assert "[spacy_factories]" in text
+    for factory in ("asckg_asc", "asckg_forms", "asckg_file_numbers", "asckg_dates"):
+        assert f"{factory} = asckg.nlp.components:" in text
+
+
+def test_every_query_file_in_the_repo_ships(wheel):
+    shipped = {Path(n).name for n in wheel.namelist() if n.endswith(".rq")}
+    assert shipped == {p.name for p in (REPO / "queries").glob("*.rq")}

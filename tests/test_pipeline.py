@@ -1,0 +1,77 @@
+"""The spaCy pipeline: blank English plus asckg components, on real letters."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import spacy
+
+from asckg.nlp.pipeline import COMPONENTS, build_pipeline
+from conftest import REPO
+
+LETTERS = sorted((REPO / "examples" / "letters").glob("*.txt"))
+FOUNDING = REPO / "examples" / "letters" / "000_1ae12daddb492283.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def _summary(doc) -> list[tuple]:
+    return [(s.label_, s.start_char, s.end_char, tuple(s._.mention.refs)) for s in doc.spans["asckg"]]
+
+
+def test_founding_letter_spans(nlp):
+    doc = nlp(FOUNDING.read_text())
+    asc = [s for s in doc.spans["asckg"] if s.label_ == "asc"]
+    refs = {r for s in asc for r in s._.mention.refs}
+    assert refs == {"985-605-25-12", "985-605-15-4A"}
+    for span in asc:
+        mention = span._.mention
+        # the span covers the mention's characters (snapped outward to whole tokens at most)
+        assert span.start_char <= mention.start < mention.end <= span.end_char
+        assert doc.text[mention.start:mention.end] == mention.text
+    forms = {r for s in doc.spans["asckg"] if s.label_ == "form" for r in s._.mention.refs}
+    assert {"10-K", "10-Q"} <= forms
+    assert doc._.letter_date == "2011-12-19"
+
+
+def test_pipeline_has_the_components_in_order(nlp):
+    assert tuple(nlp.pipe_names) == COMPONENTS
+
+
+def test_to_disk_and_spacy_load_without_importing_asckg(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    expected = [list(t) for t in _summary(nlp(FOUNDING.read_text()))]
+    # A fresh interpreter that never imports asckg itself: the factories come from entry points.
+    code = (
+        "import json, sys, spacy\n"
+        f"nlp = spacy.load({str(tmp_path / 'pipeline')!r})\n"
+        f"doc = nlp(open({str(FOUNDING)!r}).read())\n"
+        "print(json.dumps([[s.label_, s.start_char, s.end_char, list(s._.asckg['refs'])] for s in doc.spans['asckg']]))\n"
+        "print([t.text for t in doc[:40]])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    got = json.loads(lines[0])
+    assert got == [[a, b, c, list(d)] for a, b, c, d in expected]
+    # the letter tokenizer's rules were saved and restored too
+    assert lines[1] == str([t.text for t in nlp(FOUNDING.read_text())[:40]])
+
+
+def test_two_processes_give_the_same_result(nlp):
+    texts = [p.read_text() for p in LETTERS]
+    one = [_summary(d) for d in nlp.pipe(texts, n_process=1)]
+    two = [_summary(d) for d in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert one == two
+    assert any(one), "the example letters cite something"
+
+
+def test_spacy_blank_still_works_with_asckg_installed():
+    # spaCy imports every registered entry point when it builds any pipeline.
+    nlp = spacy.blank("en")
+    assert [t.text for t in nlp("Refer to ASC 606.")][:3] == ["Refer", "to", "ASC"]
