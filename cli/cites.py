@@ -36,10 +36,16 @@ def cites(
                              " | ".join(r["citations"]), " ".join(r["refs"]), r["context"]])
         typer.echo(buffer.getvalue(), nl=False)
     else:
-        table = Table("letter", "date", "company", "kind", "cites", "context", show_lines=True)
+        table = Table(show_lines=True)
+        table.add_column("letter", no_wrap=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("company", ratio=1)
+        table.add_column("kind")
+        table.add_column("cites", ratio=1)
+        table.add_column("context", ratio=2)
         for r in rows:
             table.add_row(r["id"], r["date"] or "", r["company"] or "", r["kind"] or "",
                           "\n".join(r["citations"]), r["context"])
         out.print(table)
-        err.print(f"{len(rows)} letter{'s' if len(rows) != 1 else ''} cite {reference}"
+        err.print(f"{len(rows)} letter{' cites' if len(rows) == 1 else 's cite'} {reference}"
                   f"{' (exactly)' if exact else ' or something under it'}")

@@ -13,7 +13,7 @@ from asckg.graph.store import DEFAULT_STORE
 
 #: Data goes to stdout, messages to stderr, so output pipes cleanly.
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 StoreOption = Annotated[
     str,

@@ -69,6 +69,13 @@ def letter_iri_for(record: LetterRecord) -> str:
 def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     """The words around a span, whitespace folded, with an ellipsis where the text goes on."""
     lo, hi = max(0, start - width), min(len(text), end + width)
+    # Whole words only: move each cut to the nearest space inside the window.
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
     snippet = _SPACE.sub(" ", text[lo:hi]).strip()
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 

@@ -9,6 +9,7 @@ matches only the node itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,14 @@ class CitingLetter:
             "refs": self.refs,
             "context": self.context,
         }
+
+
+_PARTS = re.compile(r"\d+|\D+")
+
+
+def natural_key(code: str) -> tuple:
+    """Sort codes as a reader expects: 606-10-55-9 before 606-10-55-36, 15-4 before 15-4A."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PARTS.findall(code))
 
 
 def parse_reference(text: str) -> AscCode:
@@ -87,4 +96,6 @@ def cites(store: LetterStore, reference: str, *, exact: bool = False) -> list[Ci
             hit.citations.append(row["matched"])
         if row["ref"] not in hit.refs:
             hit.refs.append(row["ref"])
+    for hit in letters.values():
+        hit.refs.sort(key=natural_key)
     return list(letters.values())

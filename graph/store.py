@@ -36,6 +36,7 @@ class LetterStore:
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: not a store directory (it is a file)")
         exists = (self.path / "CURRENT").exists()
@@ -56,10 +57,8 @@ class LetterStore:
     def close(self) -> None:
         store = getattr(self, "_store", None)
         if store is not None:
-            try:
+            if not self.read_only:
                 store.flush()
-            except OSError:
-                pass  # a read-only store has nothing to flush
             self._store = None
 
     @property

@@ -1,0 +1,95 @@
+"""The Oxigraph store: one graph per letter, replaced whole, unchanged letters left alone."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from asckg.errors import StoreError
+from asckg.graph.build import build_letter
+from asckg.graph.load import IngestReport, store_record
+from asckg.graph.search import cites
+from asckg.graph.store import LetterStore
+from asckg.nlp.extract import Extractor
+from asckg.nlp.readers import iter_letters
+from asckg.nlp.record import content_hash
+from conftest import REPO
+
+EXAMPLES = REPO / "examples" / "letters"
+
+
+@pytest.fixture(scope="module")
+def records():
+    return list(Extractor().extract(iter_letters([EXAMPLES])))
+
+
+def _snapshot(store: LetterStore) -> set[str]:
+    return {str(q) for q in store.raw}
+
+
+def test_ingesting_twice_changes_nothing(tmp_path, records):
+    with LetterStore(tmp_path / "s") as store:
+        report = IngestReport()
+        for r in records:
+            store_record(store, r, report)
+        before = _snapshot(store)
+        again = IngestReport()
+        for r in records:
+            store_record(store, r, again)
+        assert _snapshot(store) == before
+    assert (report.stored, again.stored, again.unchanged) == (len(records), 0, len(records))
+
+
+def test_a_changed_letter_replaces_its_graph_whole(tmp_path, records):
+    original = next(r for r in records if r.id.startswith("1513761_"))
+    # The same letter (same accession) with its last comment cut: the 55-36..39 range goes away.
+    cut = original.text[: original.text.index("4.\n\nWe note your description")]
+    changed = dataclasses.replace(
+        original, text=cut, text_hash=content_hash(cut),
+        mentions=tuple(m for m in original.mentions if m.end <= len(cut)),
+    )
+    with LetterStore(tmp_path / "s") as store:
+        store_record(store, original)
+        assert [h.id for h in cites(store, "606-10-55-37")] == [original.id]
+        assert store_record(store, changed) is True
+        assert cites(store, "606-10-55-37") == []
+        assert [h.id for h in cites(store, "606-10-50-12")] == [original.id]
+        graph = build_letter(changed)
+        stored = {str(q) for q in store.raw if q.graph_name.value == graph.iri}
+        assert stored == {str(q) for q in graph.letter}
+
+
+def test_stats_count_what_was_stored(tmp_path, records):
+    with LetterStore(tmp_path / "s") as store:
+        for r in records:
+            store_record(store, r)
+        counts = store.stats()
+    assert counts["letters"] == len(records)
+    assert counts["citations"] >= sum(1 for r in records for m in r.mentions if m.kind == "asc")
+    assert counts["references"] == len({ref for r in records for ref in r.refs("asc")})
+    assert counts["triples"] > 0
+
+
+def test_a_file_is_not_a_store(tmp_path):
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(StoreError, match="not a store directory"):
+        LetterStore(tmp_path / "f")
+
+
+def test_reading_a_missing_store_says_to_ingest(tmp_path):
+    with pytest.raises(StoreError, match="run `asckg ingest` first"):
+        LetterStore(tmp_path / "nothing", read_only=True)
+
+
+def test_a_store_in_use_is_a_clear_error(tmp_path):
+    with LetterStore(tmp_path / "s"):
+        with pytest.raises(StoreError, match="another asckg process has it open"):
+            LetterStore(tmp_path / "s")
+
+
+def test_rdflib_view_of_the_same_store(tmp_path, records):
+    with LetterStore(tmp_path / "s") as store:
+        store_record(store, records[0])
+        ds = store.dataset()
+        assert len(list(ds.quads((None, None, None, None)))) == len(store)
