@@ -66,12 +66,24 @@ class LetterDateComponent(GrammarComponent):
 
 @Language.factory(
     "asckg_asc",
-    assigns=[f"doc.spans"],
+    assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY},
 )
 def make_asc_component(nlp: Language, name: str, spans_key: str) -> GrammarComponent:
     """FASB ASC citations: Topic, Subtopic, Section and paragraph, ranges expanded."""
     return GrammarComponent(name, "asc", spans_key)
+
+
+@Language.factory("asckg_guidance", assigns=["doc.spans"], default_config={"spans_key": SPANS_KEY})
+def make_guidance_component(nlp: Language, name: str, spans_key: str) -> GrammarComponent:
+    """Other accounting guidance: SFAS, EITF, SOP, SAB, ASU, IFRS ... and the staff's interpretations."""
+    return GrammarComponent(name, "guidance", spans_key)
+
+
+@Language.factory("asckg_sec_rules", assigns=["doc.spans"], default_config={"spans_key": SPANS_KEY})
+def make_sec_rule_component(nlp: Language, name: str, spans_key: str) -> GrammarComponent:
+    """SEC rules: Regulation S-K items, S-X rules, Exchange and Securities Act rules, form items."""
+    return GrammarComponent(name, "sec_rules", spans_key)
 
 
 @Language.factory("asckg_forms", assigns=["doc.spans"], default_config={"spans_key": SPANS_KEY})

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.pipeline import build_pipeline
 from asckg.nlp.readers import Letter
 from asckg.nlp.record import LetterRecord, content_hash
@@ -38,8 +39,13 @@ class Extractor:
         )
 
     def extract(self, letters: Iterable[Letter], n_process: int = 1) -> Iterator[LetterRecord]:
-        """Records in the order of the letters, streamed: only a batch is held at a time."""
-        pairs = ((letter.text, letter) for letter in letters)
+        """Records in the order of the letters, streamed: only a batch is held at a time.
+
+        The pipeline reads each text with its running page headers blanked out (same length, so
+        every offset still points into the letter as read): a citation that a page break split,
+        "ASC 606-10-" + "Page 2" header + "25-19", reads through.
+        """
+        pairs = ((mask_running_headers(letter.text), letter) for letter in letters)
         for doc, letter in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process
         ):

@@ -19,7 +19,14 @@ from spacy.tokenizer import Tokenizer
 from asckg.nlp import extensions
 
 #: The components, in order; each name is a factory registered in asckg.nlp.components.
-COMPONENTS = ("asckg_asc", "asckg_forms", "asckg_file_numbers", "asckg_dates")
+COMPONENTS = (
+    "asckg_asc",
+    "asckg_guidance",
+    "asckg_sec_rules",
+    "asckg_forms",
+    "asckg_file_numbers",
+    "asckg_dates",
+)
 
 # Opening punctuation splits off a word's front: "(202)", "“Topic".
 _PREFIX = re.compile(r"""^[\[\(\{"'“‘$§]""")

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from asckg.nlp.grammar import guidance
 from asckg.nlp.mention import Mention
 
 #: GOLD.md's list fields that come straight from mentions, by mention kind.
@@ -83,10 +84,15 @@ class LetterRecord:
         }
         for field_name, kind in _MENTION_FIELDS.items():
             out[field_name] = self.refs(kind)
+        # The staff's own interpretations (C&DIs, FRM sections, releases) are guidance of their own
+        # kind: GOLD.md's `guidance` holds accounting standards only, so they get a field of their own.
+        guidance_mentions = [m for m in self.mentions if m.kind == "guidance"]
+        out["guidance"] = guidance.gold_refs(guidance_mentions)
+        out["staff_guidance"] = guidance.staff_refs(guidance_mentions)
         anatomy = self.anatomy
         if anatomy is not None and hasattr(anatomy, "summary_fields"):
             out.update(anatomy.summary_fields())
-        flagged = [m.dump() for m in self.mentions if m.flags]
+        flagged = [m.dump() for m in self.mentions if set(m.flags) - {guidance.STAFF}]
         if flagged:
             out["flags"] = flagged
         return out

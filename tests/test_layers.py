@@ -15,6 +15,8 @@ PURE = [
     "asckg.nlp.grammar.forms",
     "asckg.nlp.grammar.file_numbers",
     "asckg.nlp.grammar.dates",
+    "asckg.nlp.grammar.guidance",
+    "asckg.nlp.grammar.sec_rules",
 ]
 
 

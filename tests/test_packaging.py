@@ -51,7 +51,7 @@ def test_entry_points(wheel):
     text = wheel.read(name).decode()
     assert "asckg = asckg.cli.app:main" in text
     assert "[spacy_factories]" in text
-    for factory in ("asckg_asc", "asckg_forms", "asckg_file_numbers", "asckg_dates"):
+    for factory in ("asckg_asc", "asckg_guidance", "asckg_sec_rules", "asckg_forms", "asckg_file_numbers", "asckg_dates"):
         assert f"{factory} = asckg.nlp.components:" in text
 
 
