@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from asckg.nlp.anatomy import parse_letter
 from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.pipeline import build_pipeline
 from asckg.nlp.readers import Letter
@@ -35,7 +36,7 @@ class Extractor:
             meta=dict(letter.meta),
             mentions=tuple(doc._.mentions),
             letter_date=doc._.letter_date,
-            anatomy=_anatomy(letter),
+            anatomy=parse_letter(letter.text, letter.meta),
         )
 
     def extract(self, letters: Iterable[Letter], n_process: int = 1) -> Iterator[LetterRecord]:
@@ -52,10 +53,3 @@ class Extractor:
             yield self.record(letter, doc)
 
 
-def _anatomy(letter: Letter):
-    """The letter's anatomy, when the anatomy parser is available."""
-    try:
-        from asckg.nlp.anatomy import parse_letter
-    except ImportError:
-        return None
-    return parse_letter(letter.text, dict(letter.meta))

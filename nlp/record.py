@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from asckg.nlp.anatomy.model import Anatomy
 from asckg.nlp.grammar import guidance
 from asckg.nlp.mention import Mention
 
@@ -41,7 +42,7 @@ class LetterRecord:
     meta: Mapping[str, str] = field(default_factory=dict)
     mentions: tuple[Mention, ...] = ()
     letter_date: str | None = None
-    anatomy: Any = None  # asckg.nlp.anatomy.Anatomy when the anatomy parser ran
+    anatomy: Anatomy | None = None
 
     def refs(self, kind: str) -> list[str]:
         """Every reference of one mention kind, each once, sorted."""
@@ -90,8 +91,15 @@ class LetterRecord:
         out["guidance"] = guidance.gold_refs(guidance_mentions)
         out["staff_guidance"] = guidance.staff_refs(guidance_mentions)
         anatomy = self.anatomy
-        if anatomy is not None and hasattr(anatomy, "summary_fields"):
-            out.update(anatomy.summary_fields())
+        if anatomy is not None:
+            out["filings_reviewed"] = [
+                {"form": f.form, "period_end": f.period_end, "filed": f.filed} for f in anatomy.filings_reviewed
+            ]
+            out["addressees"] = sorted({p.name for p in anatomy.addressees})
+            out["signers"] = sorted({p.name for p in anatomy.signers})
+            out["staff_contacts"] = sorted({p.name for p in anatomy.staff_contacts})
+            out["comment_count"] = anatomy.comment_count
+            out["prior_letter_dates"] = anatomy.prior_letter_dates
         flagged = [m.dump() for m in self.mentions if set(m.flags) - {guidance.STAFF}]
         if flagged:
             out["flags"] = flagged
