@@ -9,6 +9,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, err, out, report_error
 from asckg.errors import InputError
+from asckg.graph.links import relink
 from asckg.graph.load import IngestReport, store_record
 from asckg.graph.store import LetterStore
 
@@ -33,10 +34,16 @@ def ingest(
             else:
                 store_record(db, item, report)
             progress.advance(task)
+        links = relink(db) if report.stored else None
         total = len(db)
     out.print(
         f"letters {report.letters} (stored {report.stored}, unchanged {report.unchanged}), "
         f"citations {report.citations}, triples in store {total}, files failed {report.failed}"
     )
+    if links is not None:
+        out.print(
+            f"links: {links.responses_linked} of {links.responses} responses linked to the staff letter they answer, "
+            f"{links.conversations} conversations, {links.placeholders} earlier letters not stored"
+        )
     if report.failed:
         raise typer.Exit(1)

@@ -36,6 +36,7 @@ _LEVEL_CLASS = {
     "paragraph": ASCKG.Paragraph,
 }
 _SPACE = re.compile(r"\s+")
+_ROLE_EDGE = {"addressee": ASCKG.addressedTo, "signer": ASCKG.signedBy, "staff_contact": ASCKG.staffContact}
 
 
 @lru_cache(maxsize=None)
@@ -142,16 +143,119 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         add(form_node, RDF.type, node(ASCKG.FormType))
         add(form_node, SKOS.notation, Literal(form))
 
+    comments = _add_anatomy(record, letter, add)
     for mention in record.mentions:
         if mention.kind in CITING_KINDS:
-            _add_citation(record, letter, mention, add, codification)
+            m = _add_citation(record, letter, mention, add, codification)
+            comment = _comment_at(comments, mention.start)
+            if comment is not None:
+                add(m, ASCKG.inComment, comment)
+                for ref in mention.refs:
+                    add(comment, ASCKG.cites, node(iris.asc_iri(parse_code(ref).code)))
 
     cod_quads = (q for code in codification.values() for q in codification_quads(code))
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(cod_quads)))
 
 
-def _add_citation(record, letter, mention: Mention, add, codification: dict[str, AscCode]) -> None:
+def _comment_at(comments: list[tuple[int, int, NamedNode]], offset: int) -> NamedNode | None:
+    for start, end, comment in comments:
+        if start <= offset < end:
+            return comment
+    return None
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=_XSD_DATE)
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=_XSD_INTEGER)
+
+
+def _add_anatomy(record: LetterRecord, letter: NamedNode, add) -> list[tuple[int, int, NamedNode]]:
+    """People, filings reviewed, comments and prior letters; returns the comments' spans."""
+    anatomy = record.anatomy
+    if anatomy is None:
+        return []
+    company = iris.company_key(record.cik, record.company)
+
+    for role, people in (
+        ("addressee", anatomy.addressees),
+        ("signer", anatomy.signers),
+        ("staff_contact", anatomy.staff_contacts),
+    ):
+        for index, person in enumerate(people, start=1):
+            if not iris.company_slug(person.name):
+                continue
+            who = node(iris.person_iri(person.name))
+            add(who, RDF.type, node(ASCKG.Person))
+            add(who, RDFS.label, Literal(person.name))
+            add(letter, _ROLE_EDGE[role], who)
+            part = node(iris.role_iri(letter.value, person.role or role, index))
+            add(letter, ASCKG.hasRole, part)
+            add(part, RDF.type, node(ASCKG.Role))
+            add(part, ASCKG.roleName, Literal(person.role or role))
+            add(part, ASCKG.agent, who)
+            if person.title:
+                add(part, ASCKG.title, Literal(person.title))
+            if person.office:
+                add(part, ASCKG.office, Literal(person.office))
+
+    company_iri = iris.company_iri(record.cik, record.company)
+    for filing in anatomy.filings_reviewed:
+        f = node(iris.filing_iri(company, filing.form, filing.period_end, filing.filed))
+        add(letter, ASCKG.reviews, f)
+        add(f, RDF.type, node(ASCKG.Filing))
+        form_node = node(iris.form_iri(filing.form))
+        add(f, ASCKG.formType, form_node)
+        add(form_node, RDF.type, node(ASCKG.FormType))
+        add(form_node, SKOS.notation, Literal(filing.form))
+        if company_iri is not None:
+            add(f, ASCKG.filedBy, node(company_iri))
+        if filing.period_end:
+            add(f, ASCKG.periodEnd, _date(filing.period_end))
+        if filing.filed:
+            add(f, ASCKG.filingDate, _date(filing.filed))
+        if filing.file_number:
+            add(f, ASCKG.fileNumber, Literal(filing.file_number))
+
+    spans: list[tuple[int, int, NamedNode]] = []
+    seen: set[str] = set()
+    for position, comment in enumerate(anatomy.comments, start=1):
+        label = str(comment.number) if comment.number is not None else f"p{position}"
+        if label in seen:  # a number written twice: keep both, the second by position
+            label = f"{label}-p{position}"
+        seen.add(label)
+        c = node(iris.comment_iri(letter.value, label))
+        add(letter, ASCKG.hasComment, c)
+        add(c, RDF.type, node(ASCKG.Comment))
+        add(c, ASCKG.position, _integer(position))
+        if comment.number is not None:
+            add(c, ASCKG.commentNumber, _integer(comment.number))
+        if comment.heading_path:
+            add(c, ASCKG.headingPath, Literal(" > ".join(comment.heading_path)))
+        if comment.page_ref:
+            add(c, ASCKG.pageReference, Literal(comment.page_ref))
+        add(c, ASCKG.commentText, Literal(comment.text))
+        add(c, ASCKG.startOffset, _integer(comment.start))
+        add(c, ASCKG.endOffset, _integer(comment.end))
+        for item in comment.sub_items:
+            add(c, ASCKG.subItem, Literal(item))
+        if comment.restated_text:
+            add(c, ASCKG.restatedText, Literal(comment.restated_text))
+        if comment.response_text:
+            add(c, ASCKG.responseText, Literal(comment.response_text))
+        spans.append((comment.start, comment.end, c))
+
+    for date in anatomy.prior_letter_dates:
+        add(letter, ASCKG.priorLetterDate, _date(date))
+    for prior in anatomy.prior_comments:
+        add(letter, ASCKG.priorCommentNumber, _integer(prior.number))
+    return spans
+
+
+def _add_citation(record, letter, mention: Mention, add, codification: dict[str, AscCode]) -> NamedNode:
     m = node(iris.mention_iri(letter.value, mention.kind, mention.start, mention.end))
     add(letter, ASCKG.hasMention, m)
     add(m, RDF.type, node(ASCKG.Mention))
@@ -176,3 +280,4 @@ def _add_citation(record, letter, mention: Mention, add, codification: dict[str,
             add(m, ASCKG.refersWithin, within)
             add(letter, ASCKG.citesWithin, within)
             chain = chain.parent
+    return m

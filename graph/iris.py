@@ -74,3 +74,46 @@ def company_iri(cik: str | None, name: str | None) -> URIRef | None:
     if name and company_slug(name):
         return ID[f"company/name/{company_slug(name)}"]
     return None
+
+
+#: The named graph of links between letters (replies, prior comments, conversations), rebuilt
+#: from the letters' own graphs after each ingest.
+LINKS_GRAPH = ID["graph/links"]
+
+
+def company_key(cik: str | None, name: str | None) -> str | None:
+    """The last part of a company's IRI ("cik/1013871", "name/interactive-intelligence-group-inc")."""
+    iri = company_iri(cik, name)
+    return str(iri)[len(str(ID)) + len("company/"):] if iri is not None else None
+
+
+def person_iri(name: str) -> URIRef:
+    """A person by name, folded: the same staff accountant across letters is one node."""
+    return ID[f"person/{company_slug(name)}"]
+
+
+def role_iri(letter: URIRef, role: str, index: int) -> URIRef:
+    """A person's part in one letter."""
+    return URIRef(f"{letter}/role/{role}/{index}")
+
+
+def comment_iri(letter: URIRef | str, label: str) -> URIRef:
+    """A comment of a letter: its number as written ("5"), or "p3" for an unnumbered third comment."""
+    return URIRef(f"{letter}/comment/{label}")
+
+
+def filing_iri(company: str | None, form: str, period_end: str | None, filed: str | None) -> URIRef:
+    """A filing by its company, form and period (or filing date when no period is stated)."""
+    when = period_end or (f"filed-{filed}" if filed else "undated")
+    who = company or "unknown"
+    return ID[f"filing/{who}/{quote(form, safe='-')}/{when}"]
+
+
+def placeholder_iri(company: str, date: str) -> URIRef:
+    """An earlier letter known only by its company and date, until the letter itself is stored."""
+    return ID[f"letter-placeholder/{company}/{date}"]
+
+
+def conversation_iri(first_letter_key: str) -> URIRef:
+    """A conversation, named after its first letter."""
+    return ID[f"conversation/{first_letter_key}"]

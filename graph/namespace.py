@@ -32,6 +32,12 @@ class ASCKG(DefinedNamespace):
     Subtopic: URIRef
     Section: URIRef
     Paragraph: URIRef
+    Comment: URIRef
+    Person: URIRef
+    Role: URIRef
+    Filing: URIRef
+    Conversation: URIRef
+    LetterPlaceholder: URIRef
 
     # properties
     letterId: URIRef
@@ -55,6 +61,40 @@ class ASCKG(DefinedNamespace):
     detail: URIRef
     flag: URIRef
     context: URIRef
+    hasComment: URIRef
+    commentNumber: URIRef
+    position: URIRef
+    headingPath: URIRef
+    pageReference: URIRef
+    commentText: URIRef
+    restatedText: URIRef
+    responseText: URIRef
+    subItem: URIRef
+    inComment: URIRef
+    answers: URIRef
+    refersToPriorComment: URIRef
+    priorCommentNumber: URIRef
+    priorLetterDate: URIRef
+    refersToLetter: URIRef
+    repliesTo: URIRef
+    partOfConversation: URIRef
+    firstDate: URIRef
+    lastDate: URIRef
+    rounds: URIRef
+    letterCount: URIRef
+    hasRole: URIRef
+    roleName: URIRef
+    agent: URIRef
+    title: URIRef
+    office: URIRef
+    addressedTo: URIRef
+    signedBy: URIRef
+    staffContact: URIRef
+    reviews: URIRef
+    filedBy: URIRef
+    formType: URIRef
+    periodEnd: URIRef
+    filingDate: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -88,10 +88,17 @@ class LetterStore:
             if previous is None:
                 self.raw.extend(quads.letter + quads.codification)
             else:
-                self.raw.update(_replace_graph_update(quads))
+                self.raw.update(_replace_graph_update(quads.iri, quads.letter, quads.codification))
         except OSError as err:
             raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
         return True
+
+    def replace_graph(self, graph_iri: str, quads: list[ox.Quad]) -> None:
+        """Swap one whole named graph for these quads, in one transaction."""
+        try:
+            self.raw.update(_replace_graph_update(graph_iri, quads))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write graph {graph_iri}: {_os_reason(err)}") from err
 
     def remove_letter(self, letter_iri: str) -> None:
         """Drop a letter's graph (the Codification nodes it cited stay: others may cite them)."""
@@ -139,14 +146,14 @@ class LetterStore:
         return Dataset(store=OxigraphStore(store=self.raw))
 
 
-def _replace_graph_update(quads: LetterQuads) -> str:
-    """One SPARQL update that swaps a letter's graph and adds its Codification nodes."""
-    graph = f"<{quads.iri}>"
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads.letter)
+def _replace_graph_update(graph_iri: str, quads: list[ox.Quad], extra: list[ox.Quad] = ()) -> str:
+    """One SPARQL update that swaps a named graph's content, and adds ``extra`` quads elsewhere."""
+    graph = f"<{graph_iri}>"
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
-    if quads.codification:
-        cod = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} . }}" for q in quads.codification)
-        update += f" ;\nINSERT DATA {{\n{cod}\n}}"
+    if extra:
+        more = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} . }}" for q in extra)
+        update += f" ;\nINSERT DATA {{\n{more}\n}}"
     return update
 
 
