@@ -170,8 +170,8 @@ def relink(store: LetterStore) -> LinkReport:
                         add(letter.iri, ASCKG.refersToPriorComment, prior.comments[number])
 
     for ph, (company_iri, quoted) in placeholders.items():
+        # Typed only as a placeholder, so that counting asckg:Letter counts letters held.
         add(ph, RDF.type, ASCKG.LetterPlaceholder)
-        add(ph, RDF.type, ASCKG.Letter)
         add(ph, DCTERMS.date, Literal(quoted, datatype=node(XSD.date)))
         add(ph, ASCKG.aboutCompany, company_iri)
     report.placeholders = len(placeholders)
