@@ -18,23 +18,16 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from asckg.graph import iris
 from asckg.graph.namespace import ASCKG, DCTERMS, RDF, RDFS, SKOS, XSD
-from asckg.nlp.codes import AscCode
-from asckg.nlp.codes import parse as parse_code
+from asckg.graph.references import CitedNode, cited_node
 from asckg.nlp.mention import Mention
 from asckg.nlp.record import LetterRecord
 
 #: Mention kinds that become mention nodes with citation edges.
-CITING_KINDS = ("asc",)
+CITING_KINDS = ("asc", "guidance", "sec_rule")
 #: Characters of context kept on each side of a mention.
 CONTEXT_CHARS = 80
 
 _LETTER_CLASS = {"staff": ASCKG.StaffLetter, "response": ASCKG.Response, "other": ASCKG.OtherLetter}
-_LEVEL_CLASS = {
-    "topic": ASCKG.Topic,
-    "subtopic": ASCKG.Subtopic,
-    "section": ASCKG.Section,
-    "paragraph": ASCKG.Paragraph,
-}
 _SPACE = re.compile(r"\s+")
 _ROLE_EDGE = {"addressee": ASCKG.addressedTo, "signer": ASCKG.signedBy, "staff_contact": ASCKG.staffContact}
 
@@ -47,7 +40,6 @@ def node(iri: str) -> NamedNode:
 
 _XSD_DATE = node(XSD.date)
 _XSD_INTEGER = node(XSD.integer)
-_TYPE = node(RDF.type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,33 +73,13 @@ def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS)
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
 
-def codification_quads(code: AscCode) -> Iterable[Quad]:
-    """A Codification node and its whole chain of broader nodes, in the Codification graph."""
-    graph = node(iris.CODIFICATION_GRAPH)
-    scheme = node(iris.CODIFICATION_SCHEME)
-    yield Quad(scheme, _TYPE, node(SKOS.ConceptScheme), graph)
-    current: AscCode | None = code
-    while current is not None:
-        subject = node(iris.asc_iri(current.code))
-        yield Quad(subject, _TYPE, node(SKOS.Concept), graph)
-        yield Quad(subject, _TYPE, node(_LEVEL_CLASS[current.level]), graph)
-        yield Quad(subject, node(SKOS.notation), Literal(current.code), graph)
-        yield Quad(subject, node(SKOS.inScheme), scheme, graph)
-        parent = current.parent
-        if parent is not None:
-            yield Quad(subject, node(SKOS.broader), node(iris.asc_iri(parent.code)), graph)
-        else:
-            yield Quad(subject, node(SKOS.topConceptOf), scheme, graph)
-        current = parent
-
-
 def build_letter(record: LetterRecord) -> LetterQuads:
     """Every quad asckg stores for one letter."""
     letter_iri = letter_iri_for(record)
     letter = node(letter_iri)
     graph = letter
     quads: list[Quad] = []
-    codification: dict[str, AscCode] = {}
+    shared: dict[str, list[Quad]] = {}  # description quads of the cited nodes, by node
 
     def add(s: NamedNode, p: str, o) -> None:
         quads.append(Quad(s, node(p), o, graph))
@@ -146,16 +118,19 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     comments = _add_anatomy(record, letter, add)
     for mention in record.mentions:
         if mention.kind in CITING_KINDS:
-            m = _add_citation(record, letter, mention, add, codification)
+            cited = [cited_node(mention.kind, ref, mention.flags) for ref in mention.refs]
+            m = _add_citation(record, letter, mention, cited, add)
             comment = _comment_at(comments, mention.start)
             if comment is not None:
                 add(m, ASCKG.inComment, comment)
-                for ref in mention.refs:
-                    add(comment, ASCKG.cites, node(iris.asc_iri(parse_code(ref).code)))
+                for target in cited:
+                    add(comment, ASCKG.cites, node(target.iri))
+            for target in cited:
+                shared.setdefault(target.iri, target.description)
 
-    cod_quads = (q for code in codification.values() for q in codification_quads(code))
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
-    return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(cod_quads)))
+    described = (q for quads_of_node in shared.values() for q in quads_of_node)
+    return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(described)))
 
 
 def _comment_at(comments: list[tuple[int, int, NamedNode]], offset: int) -> NamedNode | None:
@@ -255,29 +230,26 @@ def _add_anatomy(record: LetterRecord, letter: NamedNode, add) -> list[tuple[int
     return spans
 
 
-def _add_citation(record, letter, mention: Mention, add, codification: dict[str, AscCode]) -> NamedNode:
+def _add_citation(record: LetterRecord, letter: NamedNode, mention: Mention, cited: list[CitedNode], add) -> NamedNode:
+    """A mention node with its span and words, and the citation edges it makes."""
     m = node(iris.mention_iri(letter.value, mention.kind, mention.start, mention.end))
     add(letter, ASCKG.hasMention, m)
     add(m, RDF.type, node(ASCKG.Mention))
     add(m, ASCKG.mentionKind, Literal(mention.kind))
-    add(m, ASCKG.startOffset, Literal(str(mention.start), datatype=_XSD_INTEGER))
-    add(m, ASCKG.endOffset, Literal(str(mention.end), datatype=_XSD_INTEGER))
+    add(m, ASCKG.startOffset, _integer(mention.start))
+    add(m, ASCKG.endOffset, _integer(mention.end))
     add(m, ASCKG.matchedText, Literal(mention.text))
     add(m, ASCKG.context, Literal(context_snippet(record.text, mention.start, mention.end)))
     if mention.detail:
         add(m, ASCKG.detail, Literal(mention.detail))
     for flag in mention.flags:
         add(m, ASCKG.flag, Literal(flag))
-    for ref in mention.refs:
-        code = parse_code(ref)
-        codification[code.code] = code
-        target = node(iris.asc_iri(code.code))
-        add(m, ASCKG.refersTo, target)
-        add(letter, ASCKG.cites, target)
-        chain: AscCode | None = code
-        while chain is not None:
-            within = node(iris.asc_iri(chain.code))
-            add(m, ASCKG.refersWithin, within)
-            add(letter, ASCKG.citesWithin, within)
-            chain = chain.parent
+    for target in cited:
+        add(m, ASCKG.refersTo, node(target.iri))
+        add(letter, ASCKG.cites, node(target.iri))
+        for problem in target.problems:
+            add(m, ASCKG.flag, Literal(problem))
+        for within in target.within:
+            add(m, ASCKG.refersWithin, node(within))
+            add(letter, ASCKG.citesWithin, node(within))
     return m

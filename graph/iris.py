@@ -117,3 +117,13 @@ def placeholder_iri(company: str, date: str) -> URIRef:
 def conversation_iri(first_letter_key: str) -> URIRef:
     """A conversation, named after its first letter."""
     return ID[f"conversation/{first_letter_key}"]
+
+
+def guidance_iri(ref: str) -> URIRef:
+    """Other guidance by its normal form ("SFAS 133" becomes guidance/SFAS%20133)."""
+    return ID[f"guidance/{quote(ref, safe='-.')}"]
+
+
+def rule_iri(ref: str) -> URIRef:
+    """An SEC rule or form item by its normal form ("S-K 303" becomes rule/S-K%20303)."""
+    return ID[f"rule/{quote(ref, safe='-.')}"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asckg.graph.build import build_letter
+from asckg.graph.build import CITING_KINDS, build_letter
 from asckg.graph.store import LetterStore
 from asckg.nlp.record import LetterRecord
 
@@ -16,7 +16,7 @@ class IngestReport:
     letters: int = 0  # letters read and extracted
     stored: int = 0  # new or changed letters written
     unchanged: int = 0  # letters whose text was already stored
-    citations: int = 0  # citation mentions found in the letters read
+    citations: int = 0  # citing mentions (ASC, other guidance, SEC rules) in the letters read
     failed: int = 0  # files that could not be read
 
     def dump(self) -> dict[str, int]:
@@ -29,7 +29,7 @@ def store_record(store: LetterStore, record: LetterRecord, report: IngestReport 
     written = store.put_letter(quads, record.text_hash)
     if report is not None:
         report.letters += 1
-        report.citations += sum(1 for m in record.mentions if m.kind == "asc")
+        report.citations += sum(1 for m in record.mentions if m.kind in CITING_KINDS)
         if written:
             report.stored += 1
         else:

@@ -38,6 +38,9 @@ class ASCKG(DefinedNamespace):
     Filing: URIRef
     Conversation: URIRef
     LetterPlaceholder: URIRef
+    Guidance: URIRef
+    StaffInterpretation: URIRef
+    SecRule: URIRef
 
     # properties
     letterId: URIRef
@@ -95,6 +98,11 @@ class ASCKG(DefinedNamespace):
     formType: URIRef
     periodEnd: URIRef
     filingDate: URIRef
+    codifiedIn: URIRef
+    codifiedWithin: URIRef
+    status: URIRef
+    knownParagraph: URIRef
+    problem: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -66,8 +66,9 @@ def test_stats_count_what_was_stored(tmp_path, records):
             store_record(store, r)
         counts = store.stats()
     assert counts["letters"] == len(records)
-    assert counts["citations"] >= sum(1 for r in records for m in r.mentions if m.kind == "asc")
-    assert counts["references"] == len({ref for r in records for ref in r.refs("asc")})
+    cited = ("asc", "guidance", "sec_rule")
+    assert counts["citations"] >= sum(1 for r in records for m in r.mentions if m.kind in cited)
+    assert counts["references"] == len({(k, ref) for r in records for k in cited for ref in r.refs(k)})
     assert counts["triples"] > 0
 
 
