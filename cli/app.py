@@ -14,6 +14,7 @@ from asckg import __version__
 from asckg.cli.cites import cites
 from asckg.cli.common import report_error
 from asckg.cli.extract import extract
+from asckg.cli.guidance import guidance
 from asckg.cli.ingest import ingest
 from asckg.cli.stats import stats
 from asckg.errors import AsckgError, BadReference
@@ -29,6 +30,7 @@ app.command()(extract)
 app.command()(ingest)
 app.command()(cites)
 app.command()(stats)
+app.command()(guidance)
 
 
 def _version(value: bool) -> None:

@@ -21,7 +21,8 @@ from functools import lru_cache
 from pyoxigraph import Literal, NamedNode, Quad
 
 from asckg.graph import iris
-from asckg.graph.namespace import ASCKG, ID, RDF, SKOS
+from asckg import reference
+from asckg.graph.namespace import ASCKG, DCTERMS, ID, RDF, SKOS
 from asckg.nlp.codes import AscCode
 from asckg.nlp.codes import parse as parse_code
 from asckg.nlp.grammar.guidance import STAFF
@@ -74,6 +75,7 @@ def _asc(ref: str) -> CitedNode:
         iri=str(iris.asc_iri(code.code)),
         within=tuple(str(iris.asc_iri(c.code)) for c in chain),
         description=[q for c in chain for q in _codification_quads(c)],
+        problems=reference.check(code),
     )
 
 
@@ -93,6 +95,15 @@ def _codification_quads(code: AscCode) -> list[Quad]:
         quads.append(Quad(subject, _node(SKOS.broader), _node(iris.asc_iri(parent.code)), graph))
     else:
         quads.append(Quad(subject, _node(SKOS.topConceptOf), scheme, graph))
+    # What the reference data knows of the node (asckg.reference; each fact with its evidence there).
+    label = reference.title(code)
+    if label:
+        quads.append(Quad(subject, _node(SKOS.prefLabel), Literal(label, language="en"), graph))
+    quads.append(Quad(subject, _node(ASCKG.status), Literal(reference.status(code)), graph))
+    if code.level == "paragraph" and reference.known_paragraph(code):
+        quads.append(Quad(subject, _node(ASCKG.knownParagraph), Literal(True), graph))
+    for problem in reference.check(code):
+        quads.append(Quad(subject, _node(ASCKG.problem), Literal(problem), graph))
     return quads
 
 
@@ -113,11 +124,34 @@ def _guidance(ref: str, staff: bool) -> CitedNode:
         ]
         if i + 1 < len(chain):
             quads.append(Quad(subject, _node(SKOS.broader), _node(iris.guidance_iri(chain[i + 1])), graph))
+        label = reference.guidance_title(item)
+        if label:
+            quads.append(Quad(subject, _node(SKOS.prefLabel), Literal(label, language="en"), graph))
+        quads += _crosswalk_quads(subject, item)
     return CitedNode(
         iri=str(iris.guidance_iri(ref)),
         within=tuple(str(iris.guidance_iri(item)) for item in chain),
         description=quads,
     )
+
+
+def _crosswalk_quads(subject: NamedNode, standard: str) -> list[Quad]:
+    """Where an older standard went in the Codification: asckg:codifiedIn its location(s), and
+    asckg:codifiedWithin each node above, with the Codification nodes described."""
+    graph = _node(GUIDANCE_GRAPH)
+    quads: list[Quad] = []
+    for entry in reference.crosswalk(standard):
+        try:
+            target = parse_code(entry.asc)
+        except ValueError:
+            continue  # reference data that is not a code (a note) gives no edge
+        quads.append(Quad(subject, _node(ASCKG.codifiedIn), _node(iris.asc_iri(target.code)), graph))
+        for node in (target, *target.ancestors()):
+            quads.append(Quad(subject, _node(ASCKG.codifiedWithin), _node(iris.asc_iri(node.code)), graph))
+            quads += _codification_quads(node)
+        if entry.evidence:
+            quads.append(Quad(subject, _node(DCTERMS.source), Literal(entry.evidence), graph))
+    return quads
 
 
 @lru_cache(maxsize=16384)

@@ -1,26 +1,40 @@
 """Answer "which letters cite this?" from the store.
 
-A reference is given as a user writes it ("985-605-25-12", "ASC 985-605-25-12", "Topic 606",
-"985-605") and parsed by :mod:`asckg.nlp.codes`; something that is not a valid code is a
-:class:`~asckg.errors.BadReference`, never an empty answer. By default a reference matches
-everything under it (the stored ``asckg:citesWithin`` roll-up makes that one lookup); ``exact``
-matches only the node itself.
+A reference is given as a user writes it: a Codification code ("985-605-25-12", "ASC 985-605-25-12",
+"Topic 606", "985-605"), other guidance ("SFAS 133", "SOP 97-2", "SAB Topic 13", "ASU 2014-09") or an
+SEC rule ("S-K 303", "Item 303 of Regulation S-K", "Rule 4-08(e)"). Something that is none of these is
+a :class:`~asckg.errors.BadReference`, never an empty answer.
+
+By default a reference matches everything under it (the stored ``asckg:citesWithin`` roll-up makes
+that one lookup), and a Codification node also matches the letters that cite an older standard that
+went there ("via SOP 97-2", through the crosswalk of :mod:`asckg.reference`); ``exact`` matches
+only the node itself, ``via=False`` leaves the older standards out.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pyoxigraph import NamedNode
 
 from asckg.errors import BadReference
 from asckg.graph import iris
+from asckg.graph.references import cited_node
 from asckg.graph.store import LetterStore
-from asckg.nlp.codes import AscCode
 from asckg.nlp.codes import parse as parse_code
 from asckg.queries import load_query
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A reference the user asked about: its kind, normal form and node IRI."""
+
+    kind: str  # "asc", "guidance" or "sec_rule"
+    ref: str
+    iri: str
 
 
 @dataclass(slots=True)
@@ -33,7 +47,8 @@ class CitingLetter:
     company: str | None
     kind: str | None
     citations: list[str] = field(default_factory=list)  # the mentions as written
-    refs: list[str] = field(default_factory=list)  # the canonical references under the target
+    refs: list[str] = field(default_factory=list)  # the normal forms under the target
+    via: list[str] = field(default_factory=list)  # older standards that led here (crosswalk)
     context: str = ""  # the words around the first citing mention
 
     def dump(self) -> dict[str, Any]:
@@ -44,11 +59,16 @@ class CitingLetter:
             "kind": self.kind,
             "citations": self.citations,
             "refs": self.refs,
+            "via": self.via,
             "context": self.context,
         }
 
 
 _PARTS = re.compile(r"\d+|\D+")
+# Normal forms the grammars print but letters do not write ("S-K 303", "C&DI Non-GAAP 102.10"):
+# accepted as typed, so every value `extract` prints can be asked about.
+_RULE_FORM = re.compile(r"^(?:S-K|S-X|S-T|M-A) [0-9][\w.-]*$|^S-X Article \d+$")
+_STAFF_FORM = re.compile(r"^C&DI(?: [A-Za-z&-]+)? \d+\.\d+$")
 
 
 def natural_key(code: str) -> tuple:
@@ -56,46 +76,72 @@ def natural_key(code: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PARTS.findall(code))
 
 
-def parse_reference(text: str) -> AscCode:
-    """A user's reference as a Codification code; BadReference if it is not one."""
+def _whole(mentions, text: str):
+    """The one mention that covers (nearly) all of what the user typed, if any."""
+    stripped = text.strip()
+    for m in mentions:
+        if m.refs and m.end - m.start >= len(stripped) - 2:
+            return m
+    return None
+
+
+def parse_reference(text: str) -> Target:
+    """What the user typed, as a reference of some kind; BadReference if it is none."""
     try:
-        return parse_code(text)
+        code = parse_code(text)
+        return Target("asc", code.code, str(iris.asc_iri(code.code)))
     except ValueError as err:
-        raise BadReference(f"{text!r} is not a Codification reference: {err}") from err
+        asc_error = err
+    from asckg.nlp.grammar import guidance, sec_rules
+
+    stripped = text.strip()
+    found = _whole(guidance.find(stripped), stripped)
+    if found is not None:
+        return Target("guidance", found.refs[0], str(iris.guidance_iri(found.refs[0])))
+    found = _whole(sec_rules.find(stripped), stripped)
+    if found is not None:
+        return Target("sec_rule", found.refs[0], str(iris.rule_iri(found.refs[0])))
+    if _RULE_FORM.match(stripped):
+        return Target("sec_rule", stripped, str(iris.rule_iri(stripped)))
+    if _STAFF_FORM.match(stripped):
+        return Target("guidance", stripped, str(iris.guidance_iri(stripped)))
+    raise BadReference(
+        f"{text!r} is not a reference asckg knows: not a Codification code ({asc_error}), "
+        "nor other guidance (SFAS 133, SAB Topic 13, ASU 2014-09), nor an SEC rule (S-K 303)"
+    )
 
 
-def _under(ref: str, target: str) -> bool:
-    code: AscCode | None = parse_code(ref)
-    while code is not None:
-        if code.code == target:
-            return True
-        code = code.parent
-    return False
+@lru_cache(maxsize=65536)
+def _within(kind: str, ref: str) -> frozenset[str]:
+    try:
+        return frozenset(cited_node(kind, ref).within)
+    except ValueError:
+        return frozenset()
 
 
-def cites(store: LetterStore, reference: str, *, exact: bool = False) -> list[CitingLetter]:
+def cites(store: LetterStore, reference: str, *, exact: bool = False, via: bool = True) -> list[CitingLetter]:
     """Letters citing ``reference`` (or anything under it unless ``exact``), by date then id."""
     target = parse_reference(reference)
-    query = load_query("cites_exact" if exact else "cites")
-    rows = store.select(query, {"target": NamedNode(str(iris.asc_iri(target.code)))})
+    bindings = {"target": NamedNode(target.iri)}
+    rows = [(row, False) for row in store.select(load_query("cites_exact" if exact else "cites"), bindings)]
+    if via and not exact and target.kind == "asc":
+        rows += [(row, True) for row in store.select(load_query("cites_via"), bindings)]
     letters: dict[str, CitingLetter] = {}
-    for row in rows:
-        if not exact and not _under(row["ref"], target.code):
+    for row, through_crosswalk in sorted(rows, key=lambda r: (r[0]["date"] or "", r[0]["id"], r[0]["start"])):
+        if not exact and not through_crosswalk and target.iri not in _within(row["mkind"], row["ref"]):
             continue  # a range in the same mention that reaches outside the target
         hit = letters.get(row["letter"])
         if hit is None:
             hit = letters[row["letter"]] = CitingLetter(
-                id=row["id"],
-                iri=row["letter"],
-                date=row["date"],
-                company=row["company"],
-                kind=row["kind"],
-                context=row["context"],
+                id=row["id"], iri=row["letter"], date=row["date"], company=row["company"],
+                kind=row["kind"], context=row["context"],
             )
         if row["matched"] not in hit.citations:
             hit.citations.append(row["matched"])
-        if row["ref"] not in hit.refs:
-            hit.refs.append(row["ref"])
+        bucket = hit.via if through_crosswalk else hit.refs
+        if row["ref"] not in bucket:
+            bucket.append(row["ref"])
     for hit in letters.values():
         hit.refs.sort(key=natural_key)
+        hit.via.sort(key=natural_key)
     return list(letters.values())

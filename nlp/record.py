@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from asckg import reference
 from asckg.nlp.anatomy.model import Anatomy
 from asckg.nlp.grammar import guidance
 from asckg.nlp.mention import Mention
@@ -100,7 +101,14 @@ class LetterRecord:
             out["staff_contacts"] = sorted({p.name for p in anatomy.staff_contacts})
             out["comment_count"] = anatomy.comment_count
             out["prior_letter_dates"] = anatomy.prior_letter_dates
+        # Flagged, never dropped: a mention the grammar had doubts about (a range too long, a
+        # repaired hyphen), and a reference to something the Codification does not have.
         flagged = [m.dump() for m in self.mentions if set(m.flags) - {guidance.STAFF}]
+        for m in self.mentions:
+            if m.kind == "asc":
+                for ref in m.refs:
+                    for problem in reference.check(ref):
+                        flagged.append({**m.dump(), "refs": [ref], "flags": [*m.flags, problem]})
         if flagged:
             out["flags"] = flagged
         return out

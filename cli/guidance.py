@@ -1,0 +1,56 @@
+"""``asckg guidance``: what a reference is, where older standards went, who cites it."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from asckg.cli.common import STORE_DEFAULT, StoreOption, out
+from asckg.graph.describe import describe
+from asckg.graph.store import LetterStore
+
+
+class InfoFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def guidance(
+    reference: Annotated[str, typer.Argument(help='A reference: "985-605", "ASC 606-10-25-19", "SOP 97-2", "SAB Topic 13", "S-K 303".')],
+    fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="text or json.")] = InfoFormat.text,
+    store: StoreOption = STORE_DEFAULT,
+) -> None:
+    """Say what REFERENCE is: title, status, place in the Codification, where an older standard went,
+    and how many stored letters cite it, year by year."""
+    with LetterStore(store, read_only=True) as db:
+        info = describe(db, reference)
+    if fmt is InfoFormat.json:
+        typer.echo(json.dumps(info.dump(), ensure_ascii=False, indent=2))
+        return
+    out.print(f"[bold]{escape(info.ref)}[/bold]  {escape(info.title or '(no title in the reference data)')}")
+    if info.status:
+        out.print(f"status: {info.status}")
+    for problem in info.problems:
+        out.print(f"[yellow]warning:[/yellow] {escape(problem)}")
+    if len(info.hierarchy) > 1:
+        out.print("in the Codification:")
+        for depth, (ref, title) in enumerate(info.hierarchy):
+            out.print(f"{'  ' * (depth + 1)}{escape(ref)}  {escape(title or '')}")
+    for entry in info.codified_in:
+        extra = f" ({entry['part']})" if entry["part"] else ""
+        out.print(f"codified in: {escape(entry['asc'])}{escape(extra)}  [dim]{escape(entry['evidence'])}[/dim]")
+    if info.standards_here:
+        out.print("older standards that went here:")
+        for entry in info.standards_here:
+            out.print(f"  {escape(entry['standard'])} -> {escape(entry['asc'])}  {escape(entry['title'])}")
+    out.print(f"letters citing it (or anything under it): {info.letters}")
+    if info.by_year:
+        table = Table("year", "letters")
+        for year, n in info.by_year:
+            table.add_row(year, str(n))
+        out.print(table)
