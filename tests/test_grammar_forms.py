@@ -26,6 +26,16 @@ def refs(text: str) -> list[str]:
     ("text", "expected"),
     [
         pytest.param(
+            "Re:\nCrown Castle Inc.\nPREC14A Filed March 25, 2024",
+            ["PREC14A"],
+            id="crown-castle-2024-bare-contested-proxy-type",
+        ),
+        pytest.param(
+            "the comment letter relating to Amendment No. 1 to the S-4 filed with this letter",
+            ["S-4/A", "S-4"],
+            id="aon-2024-amendment-to-the-bare-form",
+        ),
+        pytest.param(
             "Form 10-K for the Fiscal Year Ended December 31, 2010\nFiled March 16, 2011\nFile No. 000-27385",
             ["10-K"],
             id="000_1ae12daddb492283-re-block",

@@ -117,6 +117,11 @@ _AMENDMENT = re.compile(
     r"(?<![A-Za-z])Amendment\s+No\.?\s*\d{1,2}\s+to\s+(?:[A-Za-z’'\-]+\s+){0,6}(?:forms?|schedules?)\s{0,6}$",
     re.IGNORECASE,
 )
+# The same without "Form" before the name: "Amendment No. 1 to the S-4" (a name accepted bare).
+_AMENDMENT_BARE = re.compile(
+    r"(?<![A-Za-z])Amendment\s+No\.?\s*\d{1,2}\s+to\s+(?:[A-Za-z’'\-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 # Words that may join the names of a list after one "Forms": "Forms 10-K and 10-Q",
 # "Forms 10-K, 10-Q and 8-K", "Forms 3, 4 and 5", "Forms 10-K/10-Q".
 _LIST_SEP = re.compile(r"\s{0,4}(?:,\s{0,4}(?:and\s+|or\s+)?|and\s+|or\s+|/\s?|&\s?)\s{0,4}", re.IGNORECASE)
@@ -170,9 +175,12 @@ def _accept(text: str, start: int, end: int, ft: FormType, list_ok: bool) -> tup
         return None
     if _PAGE_RANGE_BEFORE.search(text, max(0, start - 20), start) or _PAGE_RANGE_AFTER.match(text, end, end + 16):
         return None
-    if ft.bare:
-        return start, False
-    if _DETERMINER.search(text, max(0, start - 12), start):
+    if ft.bare or _DETERMINER.search(text, max(0, start - 12), start):
+        window_start = max(0, start - _LOOKBACK)
+        if "mendment" in text[window_start:start]:
+            amend = _AMENDMENT_BARE.search(text, window_start, start)
+            if amend is not None:
+                return amend.start(), True
         return start, False
     return None
 
