@@ -25,6 +25,15 @@ StoreOption = Annotated[
     ),
 ]
 
+JobsOption = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.", show_default=True),
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option("--timeout", min=0.1, help="Seconds one letter may take before it is skipped as failed.", show_default=True),
+]
+
 #: The default shown in --help; typer reads ASCKG_STORE itself.
 STORE_DEFAULT = DEFAULT_STORE
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from asckg.cli.common import out, report_error
+from asckg.cli.common import JobsOption, TimeoutOption, out, report_error
 from asckg.errors import InputError
 
 
@@ -22,13 +22,19 @@ class ExtractFormat(str, Enum):
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Letter files or directories (txt, md, html, pdf, EDGAR .txt).")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one object per line; json: a list; table: for reading.")] = ExtractFormat.jsonl,
+    jobs: JobsOption = 1,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
-    """Find the citations, forms, file numbers and dates in letters and print one summary per letter."""
+    """Find the citations, forms, file numbers, dates and people in letters and print one summary per letter.
+
+    The summary has the fields of the project's gold answers (GOLD.md); a reference that looked
+    wrong (a Topic that does not exist, a range too long to expand) is listed under "flags".
+    """
     from asckg.batch import iter_records  # spaCy loads here, not for every command
 
     failed = 0
     summaries = []
-    for item in iter_records(paths):
+    for item in iter_records(paths, jobs=jobs, timeout=timeout):
         if isinstance(item, InputError):
             failed += 1
             report_error(item)
@@ -41,10 +47,11 @@ def extract(
     if fmt is ExtractFormat.json:
         typer.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
     elif fmt is ExtractFormat.table:
-        table = Table("id", "date", "kind", "company", "asc", "forms", "file numbers")
+        table = Table("id", "date", "kind", "company", "asc", "guidance", "sec rules", "forms")
         for s in summaries:
             table.add_row(s["id"], s["letter_date"] or "", s["kind"] or "", s["company"] or "",
-                          ", ".join(s["asc"]), ", ".join(s["forms"]), ", ".join(s["file_numbers"]))
+                          ", ".join(s["asc"]), ", ".join(s["guidance"]), ", ".join(s["sec_rules"]),
+                          ", ".join(s["forms"]))
         out.print(table)
     if failed:
         raise typer.Exit(1)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from asckg.cli.common import STORE_DEFAULT, StoreOption, err, out, report_error
+from asckg.cli.common import STORE_DEFAULT, JobsOption, StoreOption, TimeoutOption, err, out, report_error
 from asckg.errors import InputError
 from asckg.graph.links import relink
 from asckg.graph.load import IngestReport, store_record
@@ -17,23 +17,42 @@ from asckg.graph.store import LetterStore
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Letter files or directories (txt, md, html, pdf, EDGAR .txt).")],
     store: StoreOption = STORE_DEFAULT,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction [default: all cores].", show_default=False)] = None,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
-    """Read letters, find what they cite and store the graph; a bad file is reported and skipped."""
-    from asckg.batch import iter_records  # spaCy loads here, not for every command
+    """Read letters, find what they cite and store the graph.
+
+    A bad file is reported on one line and skipped; the rest are stored, and the exit code is 1.
+    A letter whose text is already stored is not read again, so an interrupted ingest resumes
+    where it stopped and ingesting the same files twice changes nothing.
+    """
+    from asckg.batch import Skipped, default_jobs, iter_records  # spaCy loads here, not for every command
+    from asckg.graph.build import letter_iri_for_letter
 
     report = IngestReport()
     with LetterStore(store) as db, Progress(
-        TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} letters"), TimeElapsedColumn(),
-        console=err, transient=True,
+        TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} letters"),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None)
-        for item in iter_records(paths):
+        task = progress.add_task("ingest", total=None, rate="")
+
+        def already_stored(letter) -> bool:
+            iri, text_hash = letter_iri_for_letter(letter)
+            return db.stored_hash(iri) == text_hash
+
+        for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored):
             if isinstance(item, InputError):
                 report.failed += 1
                 report_error(item)
+            elif isinstance(item, Skipped):
+                report.letters += 1
+                report.unchanged += 1
             else:
                 store_record(db, item, report)
             progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0
+            if elapsed > 1:
+                progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f}/s")
         links = relink(db) if report.stored else None
         total = len(db)
     out.print(

@@ -1,38 +1,64 @@
 """Read a batch of paths and extract a record per letter, keeping going past bad files.
 
-The one composition of readers and extractor that both ``asckg extract`` and ``asckg ingest`` use.
+The one composition of readers and extraction that both ``asckg extract`` and ``asckg ingest`` use.
 Errors come back in place, as :class:`~asckg.errors.InputError` items, so the caller reports
-them and the good files of the batch are still processed.
+them and the good files of the batch are still processed. Extraction runs in worker processes
+(:mod:`asckg.workers`), each letter under a time limit.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import os
+from typing import Callable, Iterable, Iterator
 
 from asckg.errors import InputError
-from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import Letter, iter_letters
 from asckg.nlp.record import LetterRecord
+from asckg.workers import DEFAULT_TIMEOUT, WorkerPool
+
+#: Decides from a letter as read (its text hash, its accession) that it need not be extracted.
+SkipTest = Callable[[Letter], bool]
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Skipped:
+    """A letter left out because ``skip`` said so (already stored, unchanged)."""
+
+    __slots__ = ("letter",)
+
+    def __init__(self, letter: Letter) -> None:
+        self.letter = letter
 
 
 def iter_records(
-    paths: Iterable[str], extractor: Extractor | None = None
-) -> Iterator[LetterRecord | InputError]:
-    """A record for each letter under ``paths``, or an InputError for each file that failed."""
-    extractor = extractor or Extractor()
-    pending: list[InputError] = []
+    paths: Iterable[str],
+    *,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    skip: SkipTest | None = None,
+) -> Iterator[LetterRecord | InputError | Skipped]:
+    """A record for each letter under ``paths``, an InputError for each file that failed, and a
+    :class:`Skipped` for each letter that ``skip`` turned away, in the order of the files."""
+    skipped: list[Skipped] = []
 
-    def letters() -> Iterator[Letter]:
+    def letters() -> Iterator[Letter | InputError]:
         for item in iter_letters(paths):
-            if isinstance(item, InputError):
-                pending.append(item)
-            else:
-                yield item
+            if skip is not None and isinstance(item, Letter) and skip(item):
+                skipped.append(Skipped(item))
+                continue
+            yield item
 
-    for record in extractor.extract(letters()):
-        # Errors met while reading ahead are reported before the record that followed them.
-        while pending:
-            yield pending.pop(0)
-        yield record
-    while pending:
-        yield pending.pop(0)
+    with WorkerPool(jobs, timeout) as pool:
+        for item in pool.run(letters()):
+            while skipped:
+                yield skipped.pop(0)
+            yield item
+    while skipped:
+        yield skipped.pop(0)

@@ -20,7 +20,7 @@ from asckg.graph import iris
 from asckg.graph.namespace import ASCKG, DCTERMS, RDF, RDFS, SKOS, XSD
 from asckg.graph.references import CitedNode, cited_node
 from asckg.nlp.mention import Mention
-from asckg.nlp.record import LetterRecord
+from asckg.nlp.record import LetterRecord, content_hash
 
 #: Mention kinds that become mention nodes with citation edges.
 CITING_KINDS = ("asc", "guidance", "sec_rule")
@@ -57,6 +57,13 @@ class LetterQuads:
 def letter_iri_for(record: LetterRecord) -> str:
     """The IRI (and graph name) of a record's letter."""
     return str(iris.letter_iri(iris.letter_key(record.accession, record.text_hash, record.meta.get("document"))))
+
+
+def letter_iri_for_letter(letter) -> tuple[str, str]:
+    """The IRI and text hash a letter will have, from the letter as read (before extraction)."""
+    text_hash = content_hash(letter.text)
+    key = iris.letter_key(letter.meta.get("accession") or None, text_hash, letter.meta.get("document"))
+    return str(iris.letter_iri(key)), text_hash
 
 
 def context_snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
