@@ -12,7 +12,7 @@ from rich.table import Table
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TableFormat, err, out
 from asckg.graph.search import cites as find_citing
-from asckg.graph.store import LetterStore
+from asckg.graph.store import open_store
 
 
 def cites(
@@ -27,7 +27,7 @@ def cites(
     A part of the Codification also lists the letters that cite an older standard that went
     there, marked "via" (turn that off with --no-via).
     """
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         hits = find_citing(db, reference, exact=exact, via=via)
     rows = [hit.dump() for hit in hits]
     if fmt is TableFormat.json:

@@ -20,7 +20,7 @@ StoreOption = Annotated[
     typer.Option(
         "--store",
         envvar="ASCKG_STORE",
-        help="Store directory (an embedded Oxigraph store); default $ASCKG_STORE, else ./asckg-store.",
+        help="Store: a directory (embedded Oxigraph) or a SPARQL server URL (http://host:7878 for Oxigraph server; fuseki+, graphdb+, virtuoso+, neptune+ prefixes for others); default $ASCKG_STORE, else ./asckg-store.",
         show_default=False,
     ),
 ]

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, out
 from asckg.graph.describe import describe
-from asckg.graph.store import LetterStore
+from asckg.graph.store import open_store
 
 
 class InfoFormat(str, Enum):
@@ -27,7 +27,7 @@ def guidance(
 ) -> None:
     """Say what REFERENCE is: title, status, place in the Codification, where an older standard went,
     and how many stored letters cite it, year by year."""
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         info = describe(db, reference)
     if fmt is InfoFormat.json:
         typer.echo(json.dumps(info.dump(), ensure_ascii=False, indent=2))

@@ -11,7 +11,7 @@ from asckg.cli.common import STORE_DEFAULT, JobsOption, StoreOption, TimeoutOpti
 from asckg.errors import InputError
 from asckg.graph.links import relink
 from asckg.graph.load import IngestReport, store_record
-from asckg.graph.store import LetterStore
+from asckg.graph.store import open_store
 
 
 def ingest(
@@ -30,7 +30,7 @@ def ingest(
     from asckg.graph.build import letter_iri_for_letter
 
     report = IngestReport()
-    with LetterStore(store) as db, Progress(
+    with open_store(store) as db, Progress(
         TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} letters"),
         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
     ) as progress:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption
-from asckg.graph.store import LetterStore
+from asckg.graph.store import open_store
 
 
 def stats(
@@ -16,7 +16,7 @@ def stats(
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Count letters, companies, citations, distinct references and triples in the store."""
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         counts = db.stats()
     if as_json:
         typer.echo(json.dumps(counts))

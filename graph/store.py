@@ -177,3 +177,12 @@ def _os_reason(err: OSError) -> str:
     if "No space left" in text:
         return "the disk is full"
     return text.splitlines()[0] if text else err.__class__.__name__
+
+
+def open_store(spec: str | os.PathLike[str], *, read_only: bool = False):
+    """The store a ``--store`` value names: a directory (embedded Oxigraph) or a SPARQL server URL."""
+    from asckg.graph.remote import RemoteStore, is_remote
+
+    if isinstance(spec, str) and is_remote(spec):
+        return RemoteStore(spec, read_only=read_only)
+    return LetterStore(spec, read_only=read_only)

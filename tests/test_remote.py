@@ -1,0 +1,101 @@
+"""Every command against a real SPARQL server: `oxigraph serve` (PyPI package oxigraph), started and
+stopped by the tests on a free loopback port."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from asckg.graph.remote import endpoints_for, is_remote
+from conftest import REPO
+
+EXAMPLES = REPO / "examples" / "letters"
+
+
+def _oxigraph() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(found).exists():
+        pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxigraph")
+    proc = subprocess.Popen([_oxigraph(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[-500:]}")
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def asckg(*args: str, store: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, ASCKG_STORE=store, COLUMNS="200")
+    return subprocess.run([sys.executable, "-m", "asckg", *args], capture_output=True, text=True, env=env)
+
+
+def test_store_values_that_name_servers():
+    assert is_remote("http://127.0.0.1:7878") and is_remote("fuseki+https://h/ds")
+    assert not is_remote("asckg-store") and not is_remote("/data/store")
+    assert endpoints_for("http://h:7878").query == "http://h:7878/query"
+    fuseki = endpoints_for("fuseki+http://h:3030/ds")
+    assert (fuseki.query, fuseki.update, fuseki.graph_store) == ("http://h:3030/ds/query", "http://h:3030/ds/update", "http://h:3030/ds/data")
+    assert endpoints_for("neptune+https://h:8182").graph_store is None
+
+
+def test_ingest_then_every_command_against_the_server(server, tmp_path):
+    done = asckg("ingest", str(EXAMPLES), "--jobs", "1", store=server)
+    assert done.returncode == 0, done.stderr
+    assert "letters 6 (stored 6, unchanged 0)" in done.stdout
+    rows = json.loads(asckg("cites", "985-605-25-12", "-f", "json", store=server).stdout)
+    assert [r["id"] for r in rows] == ["000_1ae12daddb492283"]
+    assert rows[0]["citations"] == ["FASB ASC 985-605-25-12"]
+    rolled = json.loads(asckg("cites", "985-605", "-f", "json", store=server).stdout)
+    assert rolled[0]["refs"] == ["985-605-15-4A", "985-605-25-12"]
+    counts = json.loads(asckg("stats", "--json", store=server).stdout)
+    assert counts["letters"] == 6
+    # The same answers as the embedded store gives for the same letters.
+    local = tmp_path / "local"
+    assert asckg("ingest", str(EXAMPLES), "--jobs", "1", store=str(local)).returncode == 0
+    for ref in ("606", "944-40", "S-K 303", "330-10-30"):
+        there = json.loads(asckg("cites", ref, "-f", "json", store=server).stdout)
+        here = json.loads(asckg("cites", ref, "-f", "json", store=str(local)).stdout)
+        assert there == here, ref
+    assert json.loads(asckg("stats", "--json", store=str(local)).stdout) == counts
+    # Ingesting again changes nothing on the server either.
+    again = asckg("ingest", str(EXAMPLES), "--jobs", "1", store=server)
+    assert "stored 0, unchanged 6" in again.stdout
+    assert json.loads(asckg("stats", "--json", store=server).stdout) == counts
+
+
+def test_an_unreachable_server_is_one_clear_error():
+    done = asckg("stats", store=f"http://127.0.0.1:{_free_port()}")
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "cannot reach the SPARQL server" in done.stderr
