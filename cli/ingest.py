@@ -19,6 +19,7 @@ def ingest(
     store: StoreOption = STORE_DEFAULT,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction [default: all cores].", show_default=False)] = None,
     timeout: TimeoutOption = 60.0,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run extraction on a Dask cluster: its scheduler's address (tcp://HOST:8786). The store is written from here.")] = None,
 ) -> None:
     """Read letters, find what they cite and store the graph.
 
@@ -40,7 +41,8 @@ def ingest(
             iri, text_hash = letter_iri_for_letter(letter)
             return db.stored_hash(iri) == text_hash
 
-        for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored):
+        for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored,
+                                 scheduler=scheduler):
             if isinstance(item, InputError):
                 report.failed += 1
                 report_error(item)

@@ -43,9 +43,13 @@ def iter_records(
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
     skip: SkipTest | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[LetterRecord | InputError | Skipped]:
     """A record for each letter under ``paths``, an InputError for each file that failed, and a
-    :class:`Skipped` for each letter that ``skip`` turned away, in the order of the files."""
+    :class:`Skipped` for each letter that ``skip`` turned away, in the order of the files.
+
+    With ``scheduler`` (a Dask scheduler address) the cluster extracts instead of local workers.
+    """
     skipped: list[Skipped] = []
 
     def letters() -> Iterator[Letter | InputError]:
@@ -55,10 +59,19 @@ def iter_records(
                 continue
             yield item
 
-    with WorkerPool(jobs, timeout) as pool:
-        for item in pool.run(letters()):
+    if scheduler:
+        from asckg.cluster import run_on_cluster
+
+        results: Iterator[LetterRecord | InputError] = run_on_cluster(letters(), scheduler)
+        for item in results:
             while skipped:
                 yield skipped.pop(0)
             yield item
+    else:
+        with WorkerPool(jobs, timeout) as pool:
+            for item in pool.run(letters()):
+                while skipped:
+                    yield skipped.pop(0)
+                yield item
     while skipped:
         yield skipped.pop(0)
