@@ -111,6 +111,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         add(company_node, RDF.type, node(ASCKG.Company))
         if record.company:
             add(company_node, RDFS.label, Literal(record.company))
+            add(letter, ASCKG.companyName, Literal(record.company))
         if record.cik and record.cik.strip("0").isdigit():
             add(company_node, ASCKG.cik, Literal(str(int(record.cik))))
 
@@ -123,10 +124,12 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         add(form_node, SKOS.notation, Literal(form))
 
     comments = _add_anatomy(record, letter, add)
+    citations: dict[str, _Citation] = {}
     for mention in record.mentions:
         if mention.kind in CITING_KINDS:
             cited = [cited_node(mention.kind, ref, mention.flags) for ref in mention.refs]
             m = _add_citation(record, letter, mention, cited, add)
+            _gather(citations, mention, cited, record.text)
             comment = _comment_at(comments, mention.start)
             if comment is not None:
                 add(m, ASCKG.inComment, comment)
@@ -135,9 +138,52 @@ def build_letter(record: LetterRecord) -> LetterQuads:
             for target in cited:
                 shared.setdefault(target.iri, target.description)
 
+    for node_iri, citation in citations.items():
+        c = node(iris.citation_iri(letter.value, node_iri))
+        add(letter, ASCKG.hasCitation, c)
+        add(c, RDF.type, node(ASCKG.Citation))
+        add(c, ASCKG.citedNode, node(node_iri))
+        add(c, ASCKG.citedAs, Literal(" | ".join(citation.words)))
+        add(c, ASCKG.context, Literal(citation.context))
+        if citation.refs:
+            add(c, ASCKG.citedRefs, Literal(" | ".join(citation.refs)))
+        if citation.via:
+            add(c, ASCKG.citedVia, Literal(" | ".join(citation.via)))
+
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     described = (q for quads_of_node in shared.values() for q in quads_of_node)
     return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(described)))
+
+
+@dataclass(slots=True)
+class _Citation:
+    words: list[str]
+    refs: list[str]
+    via: list[str]
+    context: str
+
+
+def _gather(citations: dict[str, _Citation], mention: Mention, cited: list[CitedNode], text: str) -> None:
+    """Fold one mention into the letter's citation of every node it falls under (and, for an older
+    standard, of every Codification node it went into)."""
+
+    def entry(node_iri: str) -> _Citation:
+        found = citations.get(node_iri)
+        if found is None:
+            found = citations[node_iri] = _Citation([], [], [], context_snippet(text, mention.start, mention.end))
+        if mention.text not in found.words:
+            found.words.append(mention.text)
+        return found
+
+    for ref, target in zip(mention.refs, cited):
+        for within in target.within:
+            found = entry(within)
+            if ref not in found.refs:
+                found.refs.append(ref)
+        for within in target.codified_within:
+            found = entry(within)
+            if ref not in found.via:
+                found.via.append(ref)
 
 
 def _comment_at(comments: list[tuple[int, int, NamedNode]], offset: int) -> NamedNode | None:

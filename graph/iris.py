@@ -127,3 +127,8 @@ def guidance_iri(ref: str) -> URIRef:
 def rule_iri(ref: str) -> URIRef:
     """An SEC rule or form item by its normal form ("S-K 303" becomes rule/S-K%20303)."""
     return ID[f"rule/{quote(ref, safe='-.')}"]
+
+
+def citation_iri(letter: URIRef | str, node: str) -> URIRef:
+    """A letter's citation of one node: the node's own path under the letter ("asc/985-605")."""
+    return URIRef(f"{letter}/citation/{str(node)[len(str(ID)):]}")

@@ -41,6 +41,7 @@ class ASCKG(DefinedNamespace):
     Guidance: URIRef
     StaffInterpretation: URIRef
     SecRule: URIRef
+    Citation: URIRef
 
     # properties
     letterId: URIRef
@@ -103,6 +104,12 @@ class ASCKG(DefinedNamespace):
     status: URIRef
     knownParagraph: URIRef
     problem: URIRef
+    hasCitation: URIRef
+    citedNode: URIRef
+    citedAs: URIRef
+    citedRefs: URIRef
+    citedVia: URIRef
+    companyName: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

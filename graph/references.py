@@ -54,6 +54,7 @@ class CitedNode:
     within: tuple[str, ...]
     description: list[Quad]
     problems: tuple[str, ...] = ()
+    codified_within: tuple[str, ...] = ()  # an older standard: the Codification nodes it went into
 
 
 def cited_node(kind: str, ref: str, flags: tuple[str, ...] = ()) -> CitedNode:
@@ -132,6 +133,9 @@ def _guidance(ref: str, staff: bool) -> CitedNode:
         iri=str(iris.guidance_iri(ref)),
         within=tuple(str(iris.guidance_iri(item)) for item in chain),
         description=quads,
+        codified_within=tuple(dict.fromkeys(
+            str(q.object.value) for q in quads if q.predicate.value == str(ASCKG.codifiedWithin)
+        )),
     )
 
 

@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from pyoxigraph import NamedNode
 
 from asckg.errors import BadReference
 from asckg.graph import iris
-from asckg.graph.references import cited_node
-from asckg.graph.store import LetterStore
 from asckg.nlp.codes import parse as parse_code
 from asckg.queries import load_query
 
@@ -111,37 +108,39 @@ def parse_reference(text: str) -> Target:
     )
 
 
-@lru_cache(maxsize=65536)
-def _within(kind: str, ref: str) -> frozenset[str]:
-    try:
-        return frozenset(cited_node(kind, ref).within)
-    except ValueError:
-        return frozenset()
-
-
-def cites(store: LetterStore, reference: str, *, exact: bool = False, via: bool = True) -> list[CitingLetter]:
+def cites(store, reference: str, *, exact: bool = False, via: bool = True) -> list[CitingLetter]:
     """Letters citing ``reference`` (or anything under it unless ``exact``), by date then id."""
     target = parse_reference(reference)
     bindings = {"target": NamedNode(target.iri)}
-    rows = [(row, False) for row in store.select(load_query("cites_exact" if exact else "cites"), bindings)]
-    if via and not exact and target.kind == "asc":
-        rows += [(row, True) for row in store.select(load_query("cites_via"), bindings)]
     letters: dict[str, CitingLetter] = {}
-    for row, through_crosswalk in sorted(rows, key=lambda r: (r[0]["date"] or "", r[0]["id"], r[0]["start"])):
-        if not exact and not through_crosswalk and target.iri not in _within(row["mkind"], row["ref"]):
-            continue  # a range in the same mention that reaches outside the target
-        hit = letters.get(row["letter"])
-        if hit is None:
-            hit = letters[row["letter"]] = CitingLetter(
-                id=row["id"], iri=row["letter"], date=row["date"], company=row["company"],
-                kind=row["kind"], context=row["context"],
-            )
-        if row["matched"] not in hit.citations:
-            hit.citations.append(row["matched"])
-        bucket = hit.via if through_crosswalk else hit.refs
-        if row["ref"] not in bucket:
-            bucket.append(row["ref"])
-    for hit in letters.values():
-        hit.refs.sort(key=natural_key)
-        hit.via.sort(key=natural_key)
-    return list(letters.values())
+    if exact:
+        for row in store.select(load_query("cites_exact"), bindings):
+            hit = letters.get(row["letter"])
+            if hit is None:
+                hit = letters[row["letter"]] = _hit(row)
+            if row["matched"] not in hit.citations:
+                hit.citations.append(row["matched"])
+            if row["ref"] not in hit.refs:
+                hit.refs.append(row["ref"])
+    else:
+        for row in store.select(load_query("cites"), bindings):
+            refs = _split(row["refs"])
+            through = _split(row["via"]) if via else []
+            if not refs and not through:
+                continue  # only an older standard leads here, and --no-via was asked for
+            hit = letters.get(row["letter"])
+            if hit is None:
+                hit = letters[row["letter"]] = _hit(row)
+            hit.citations = _split(row["words"])
+            hit.refs = sorted(refs, key=natural_key)
+            hit.via = sorted(through, key=natural_key)
+    return sorted(letters.values(), key=lambda h: (h.date or "", h.id))
+
+
+def _split(joined: str | None) -> list[str]:
+    return joined.split(" | ") if joined else []
+
+
+def _hit(row: dict[str, Any]) -> CitingLetter:
+    return CitingLetter(id=row["id"], iri=row["letter"], date=row["date"], company=row["company"],
+                        kind=row["kind"], context=row["context"])

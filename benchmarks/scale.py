@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""asckg at EDGAR scale: stores of 1k to 200k letters, built by replicating the real letters.
+
+    python benchmarks/scale.py [--corpus ../shared/corpus] [--sizes 1000,10000,100000,200000]
+                               [--workdir /tmp/asckg-scale] [--ingest 0] [--queries 40]
+
+What it measures, in one run:
+- store load: writing the real letters' graphs through asckg's own path (one transaction per letter,
+  as ingest does) against pyoxigraph's bulk load of the same N-Quads;
+- for each size: a store built by replicating the real letters' graphs under new letter ids,
+  company CIKs and dates (the copies' dates are moved by whole years, so year-by-year questions
+  see a spread), then ``cites`` latency p50/p95 over paragraph, subtopic and topic references,
+  in-process (the library call the CLI makes) and as the ``asckg cites`` command (process start
+  included), against ``grep -rlF`` of the same reference over the same number of letter files;
+- with ``--ingest N``: ``asckg ingest`` end to end on N replicated letter files using both cores,
+  its wall time, rate and peak memory (max RSS over the process tree).
+
+Numbers are printed as a table with ratios; nothing is pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+LETTER_RE = re.compile(r"(https://w3id\.org/asckg/id/letter/)([^/>\s]+)")
+COMPANY_RE = re.compile(r"(https://w3id\.org/asckg/id/company/cik/)(\d+)")
+ID_RE = re.compile(r'(<https://w3id\.org/asckg/ns#letterId> ")([^"]+)(")')
+DATE_RE = re.compile(r'"(\d{4})(-\d\d-\d\d)"\^\^<http://www\.w3\.org/2001/XMLSchema#date>')
+
+
+def base_store(corpus: Path, workdir: Path) -> Path:
+    """The real letters ingested once; reused across runs."""
+    store = workdir / "base-store"
+    if not (store / "CURRENT").exists():
+        subprocess.run([sys.executable, "-m", "asckg", "ingest", str(corpus / "letters"), "--store", str(store)],
+                       check=False, stdout=subprocess.DEVNULL)
+    return store
+
+
+def dump_nquads(store_dir: Path) -> list[str]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    data = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    return data.splitlines()
+
+
+def replicate(lines: list[str], copy: int) -> list[str]:
+    """One copy of the corpus graphs under new letter ids, CIKs and dates (copy 0 is the original)."""
+    if copy == 0:
+        return lines
+    suffix = f"-r{copy}"
+    shift = copy % 10  # years
+    out = []
+    for line in lines:
+        line = LETTER_RE.sub(lambda m: m.group(1) + m.group(2) + suffix, line)
+        line = COMPANY_RE.sub(lambda m: m.group(1) + m.group(2) + f"{copy:04d}", line)
+        line = ID_RE.sub(lambda m: m.group(1) + m.group(2) + suffix + m.group(3), line)
+        if shift:
+            line = DATE_RE.sub(lambda m: f'"{int(m.group(1)) - shift}{m.group(2)}"^^<http://www.w3.org/2001/XMLSchema#date>', line)
+        out.append(line)
+    return out
+
+
+def letters_per_copy(lines: list[str]) -> int:
+    return sum(1 for l in lines if "<https://w3id.org/asckg/ns#letterId>" in l)
+
+
+def build_scaled_store(lines: list[str], size: int, path: Path) -> tuple[float, int]:
+    """A store of ``size`` letters by bulk-loading replicated N-Quads; (seconds, triples)."""
+    import pyoxigraph as ox
+
+    if path.exists():
+        shutil.rmtree(path)
+    per_copy = letters_per_copy(lines)
+    copies = max(1, -(-size // per_copy))
+    store = ox.Store(str(path))
+    t = time.perf_counter()
+    shared_done = False
+    for c in range(copies):
+        rep = replicate(lines, c)
+        if shared_done:  # the Codification and guidance graphs are the same in every copy
+            rep = [l for l in rep if "/id/graph/" not in l.rsplit(" ", 2)[-2]]
+        store.bulk_load(("\n".join(rep) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        shared_done = True
+    store.flush()
+    store.optimize()
+    seconds = time.perf_counter() - t
+    n = len(store)
+    del store
+    return seconds, n
+
+
+def store_load_comparison(corpus: Path, workdir: Path, lines: list[str]) -> tuple[float, float, int]:
+    """asckg's per-letter transactional writes against pyoxigraph bulk load, same quads."""
+    import pyoxigraph as ox
+
+    from asckg.graph.build import build_letter
+    from asckg.graph.store import LetterStore
+    from asckg.nlp.extract import Extractor
+    from asckg.nlp.readers import iter_letters
+
+    records = list(Extractor().extract(l for l in iter_letters([corpus / "letters"]) if not isinstance(l, Exception)))
+    built = [build_letter(r) for r in records]
+    ours_dir = workdir / "load-ours"
+    shutil.rmtree(ours_dir, ignore_errors=True)
+    with LetterStore(ours_dir) as store:
+        t = time.perf_counter()
+        for quads, record in zip(built, records):
+            store.put_letter(quads, record.text_hash)
+        store.raw.flush()
+        ours = time.perf_counter() - t
+        n = len(store)
+    bulk_dir = workdir / "load-bulk"
+    shutil.rmtree(bulk_dir, ignore_errors=True)
+    bulk = ox.Store(str(bulk_dir))
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    t = time.perf_counter()
+    bulk.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    bulk.flush()
+    theirs = time.perf_counter() - t
+    return ours, theirs, n
+
+
+def pick_references(lines: list[str], k: int, seed: int = 7) -> list[str]:
+    """Real cited references of every level, drawn at random."""
+    codes = sorted({m.group(1) for l in lines for m in [re.search(r'ns#cites> <https://w3id\.org/asckg/id/asc/([^>]+)>', l)] if m})
+    rng = random.Random(seed)
+    paragraphs = [c for c in codes if c.count("-") == 3]
+    subtopics = sorted({"-".join(c.split("-")[:2]) for c in codes if c.count("-") >= 1})
+    topics = sorted({c.split("-")[0] for c in codes})
+    picked = rng.sample(paragraphs, min(len(paragraphs), k // 2))
+    picked += rng.sample(subtopics, min(len(subtopics), k // 4))
+    picked += rng.sample(topics, min(len(topics), k - len(picked)))
+    return picked
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def cites_latency(store_dir: Path, refs: list[str]) -> tuple[list[float], int]:
+    from asckg.graph.search import cites
+    from asckg.graph.store import LetterStore
+
+    times, found = [], 0
+    with LetterStore(store_dir, read_only=True) as store:
+        cites(store, refs[0])  # open files, warm caches
+        for ref in refs:
+            t = time.perf_counter()
+            found += len(cites(store, ref))
+            times.append(time.perf_counter() - t)
+    return times, found
+
+
+def cli_latency(store_dir: Path, refs: list[str]) -> list[float]:
+    times = []
+    for ref in refs:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "asckg", "cites", ref, "--store", str(store_dir), "-f", "json"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def text_tree(corpus: Path, workdir: Path, size: int) -> Path:
+    """``size`` letter files (the real texts under new CIK_accession names), for grep and ingest."""
+    tree = workdir / f"texts-{size}"
+    if tree.exists() and sum(1 for _ in tree.rglob("*.txt")) == size:
+        return tree
+    shutil.rmtree(tree, ignore_errors=True)
+    sources = sorted((corpus / "letters").glob("*.txt"))
+    for i in range(size):
+        src = sources[i % len(sources)]
+        copy = i // len(sources)
+        sub = tree / f"{i // 1000:04d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        cik, _, acc = src.stem.partition("_")
+        name = f"{cik}{copy:04d}_{acc}-r{copy}.txt" if copy else src.name
+        os.link(src, sub / name) if src.stat().st_dev == sub.stat().st_dev else shutil.copy(src, sub / name)
+    return tree
+
+
+def grep_latency(tree: Path, refs: list[str]) -> list[float]:
+    times = []
+    for ref in refs:
+        t = time.perf_counter()
+        subprocess.run(["grep", "-rlF", ref, str(tree)], stdout=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def ingest_at_scale(tree: Path, workdir: Path, n: int) -> tuple[float, float]:
+    store = workdir / f"ingest-{n}"
+    shutil.rmtree(store, ignore_errors=True)
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "asckg", "ingest", str(tree), "--store", str(store), "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.5)
+    return time.perf_counter() - t, peak / 1e6
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and its children, in bytes (from /proc)."""
+    total = 0
+    pids = [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                pids += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    ap.add_argument("--sizes", default="1000,10000,100000,200000")
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/asckg-scale"))
+    ap.add_argument("--queries", type=int, default=40)
+    ap.add_argument("--ingest", type=int, default=0, help="also ingest this many replicated letter files end to end")
+    ap.add_argument("--no-grep", action="store_true")
+    a = ap.parse_args()
+    a.workdir.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+
+    base = base_store(a.corpus, a.workdir)
+    lines = dump_nquads(base)
+    per_copy = letters_per_copy(lines)
+    print(f"base: {per_copy} real letters, {len(lines)} quads ({base})")
+
+    ours, bulk, n = store_load_comparison(a.corpus, a.workdir, lines)
+    print(f"\nstore load of the same {n} quads: asckg per-letter transactions {n / ours:,.0f} quads/s, "
+          f"pyoxigraph bulk_load {n / bulk:,.0f} quads/s (asckg's writes take {ours / bulk:.2f}x the bulk load's time)")
+
+    refs = pick_references(lines, a.queries)
+    print(f"\ncites latency over {len(refs)} references (paragraphs, subtopics, topics); grep -rlF over the letter files")
+    print(f"  {'letters':>8s} {'triples':>11s} {'build s':>8s} {'p50 ms':>7s} {'p95 ms':>7s} {'CLI p50':>8s} {'CLI p95':>8s} "
+          f"{'grep p50':>9s} {'grep p95':>9s} {'grep/cites p95':>15s}")
+    for size in sizes:
+        path = a.workdir / f"store-{size}"
+        seconds, triples = build_scaled_store(lines, size, path)
+        times, _ = cites_latency(path, refs)
+        cli = cli_latency(path, refs[:10])
+        p50, p95 = percentile(times, 0.5) * 1e3, percentile(times, 0.95) * 1e3
+        row = f"  {size:8d} {triples:11,d} {seconds:8.1f} {p50:7.1f} {p95:7.1f} {percentile(cli, .5) * 1e3:8.0f} {percentile(cli, .95) * 1e3:8.0f}"
+        if not a.no_grep:
+            tree = text_tree(a.corpus, a.workdir, size)
+            g = grep_latency(tree, refs[:10])
+            g50, g95 = percentile(g, 0.5) * 1e3, percentile(g, 0.95) * 1e3
+            row += f" {g50:9.0f} {g95:9.0f} {g95 / p95:15.1f}"
+        print(row, flush=True)
+        shutil.rmtree(path, ignore_errors=True)
+
+    if a.ingest:
+        tree = text_tree(a.corpus, a.workdir, a.ingest)
+        mb = sum(p.stat().st_size for p in tree.rglob("*.txt")) / 1e6
+        seconds, peak = ingest_at_scale(tree, a.workdir, a.ingest)
+        print(f"\n`asckg ingest --jobs 2` of {a.ingest} letters ({mb:.0f} MB): {seconds:.0f} s, "
+              f"{a.ingest / seconds:.0f} letters/s, {mb / seconds:.2f} MB/s, peak RSS (all processes) {peak:.0f} MB; "
+              f"200k letters at this rate: {200_000 / (a.ingest / seconds) / 60:.0f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
