@@ -24,7 +24,7 @@ memory a sort or a ``GROUP BY`` uses before its first row, only the time limit b
 
 The store is opened with pyoxigraph's read-only mode, which sees the store as it was when opened:
 letters ingested later appear only after a restart, or at once with ``reload=True`` (the store is
-reopened for each query; about 10 ms). Oxigraph calls opening a store read-only while another
+reopened for each query: 10 ms for the example store, 40 ms for the 989-letter corpus). Oxigraph calls opening a store read-only while another
 process writes it undefined behaviour, so do not run ``asckg ingest`` on a store being served.
 """
 
@@ -34,6 +34,7 @@ import ipaddress
 import json
 import multiprocessing
 import queue
+import re
 import signal
 import threading
 import time
@@ -49,7 +50,7 @@ from asckg.errors import AsckgError, StoreError
 from asckg.graph.store import LetterStore
 
 __all__ = ["Format", "Job", "Reply", "QueryPool", "SparqlServer", "ServeError",
-           "make_server", "negotiate", "evaluate", "is_loopback"]
+           "make_server", "negotiate", "evaluate", "is_loopback", "names_dataset"]
 
 #: The most a POST body may hold (a query or a form); more is refused with 413.
 MAX_BODY = 1 << 20
@@ -247,8 +248,12 @@ def evaluate(store: ox.Store, job: Job) -> Reply:
 
 
 def _dataset(job: Job) -> dict:
+    """The dataset arguments of ``Store.query``: the union of all graphs as the default graph,
+    unless the query names its dataset (``FROM``, which the union flag would silently override) or
+    the request does (``default-graph-uri`` narrows the default graph, ``named-graph-uri`` the
+    graphs ``GRAPH`` can see; each leaves the other part as it was)."""
     if not job.default_graphs and not job.named_graphs:
-        return {"use_default_graph_as_union": True}
+        return {} if names_dataset(job.query) else {"use_default_graph_as_union": True}
     out: dict = {}
     if job.default_graphs:
         out["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
@@ -257,6 +262,30 @@ def _dataset(job: Job) -> dict:
     if job.named_graphs:
         out["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
     return out
+
+
+# Finding FROM: strings, IRIs and comments are skipped whole, so a FROM inside them does not count;
+# a variable or prefixed name spelt "from" (?from, ex:from, from:x) is not the keyword. Each string
+# piece's repeat has disjoint alternatives, so the scan is linear.
+_LONG_STRING_2 = r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+_LONG_STRING_1 = r"'''(?:[^'\\]|\\.|'(?!''))*'''"
+_STRING_2 = r'"(?:[^"\\\n]|\\.)*"'
+_STRING_1 = r"'(?:[^'\\\n]|\\.)*'"
+_IRI = r"<[^<>\"{}|^`\\\s]*>"
+_COMMENT = r"\#[^\n]*"
+_FROM = r"(?<![?$\w:])FROM(?![\w:-])"
+_SKIP = "|".join((_LONG_STRING_2, _LONG_STRING_1, _STRING_2, _STRING_1, _IRI, _COMMENT))
+_DATASET_SCAN = re.compile(f"(?P<skip>{_SKIP})|(?P<from>{_FROM})", re.I)
+
+def names_dataset(query: str) -> bool:
+    """True when the query has a ``FROM`` or ``FROM NAMED`` clause.
+
+    >>> names_dataset('SELECT * FROM <http://x/g> { ?s ?p ?o }')
+    True
+    >>> names_dataset('SELECT ?from { ?s ?p "taken from the letter" } # FROM a comment')
+    False
+    """
+    return any(m["from"] for m in _DATASET_SCAN.finditer(query))
 
 
 def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution]) -> ox.QuerySolutions:
