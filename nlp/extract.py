@@ -36,7 +36,7 @@ class Extractor:
             meta=dict(letter.meta),
             mentions=tuple(doc._.mentions),
             letter_date=doc._.letter_date,
-            anatomy=parse_letter(letter.text, letter.meta),
+            anatomy=parse_letter(letter.text, letter.meta, masked=doc.text),
         )
 
     def extract(self, letters: Iterable[Letter], n_process: int = 1) -> Iterator[LetterRecord]:

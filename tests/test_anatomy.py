@@ -34,9 +34,28 @@ from asckg.nlp.anatomy.text import person_name
         ("Las Vegas Sands Corp.", None),
         ("J.P. MORGAN SECURITIES LLC", None),
         ("Office of Real Estate & Construction", None),
+        # generational suffixes stay, as written (202058_0000000000-20-002751, 1039684_0000000000-22-009320)
+        ("Jesus Malave, Jr.", "Jesus Malave, Jr."),
+        ("Walter S. Hulse, III", "Walter S. Hulse, III"),
+        ("Pierce H. Norton II", "Pierce H. Norton II"),
+        ("Jesus Malave, Jr., Chief Financial Officer", "Jesus Malave, Jr."),
+        ("Craig D. Wilson, Sr. Staff Accountant", "Craig D. Wilson"),
+        # hyphens, initials without dots, particles, capitals (1013871_0000000000-24-010545 and others)
+        ("Woo-Sung Chung", "Woo-Sung Chung"),
+        ("/s/ Jin-Kyu Baek", "Jin-Kyu Baek"),
+        ("Julia A Thompson", "Julia A Thompson"),
+        ("Rory O’Halloran", "Rory O’Halloran"),
+        ("Brandon Van Dyke, Skadden, Arps, Slate, Meagher & Flom LLP", "Brandon Van Dyke"),
+        ("Bart van der Berg", "Bart van der Berg"),
+        ("/s/ PATRICK GORIS", "PATRICK GORIS"),
+        ("/s/ Todd Taylor Todd Taylor Vice President and Principal Accounting Officer", "Todd Taylor"),
+        ("/s/ Davis Polk & Wardwell LLP", None),
+        ("Registration Statement on Form", None),
     ],
     ids=["address-line", "title-after", "comma-title", "suffix", "apostrophe", "esq", "division", "company",
-         "caps-company", "office"],
+         "caps-company", "office", "jr-comma", "iii-comma", "ii", "jr-then-title", "sr-title", "hyphen-given",
+         "hyphen-signed", "initial-no-dot", "o-apostrophe", "van-capital", "van-der", "caps-signed", "printed-twice",
+         "law-firm", "filing-words"],
 )
 def test_person_name(line: str, name: str | None) -> None:
     assert person_name(line) == name
@@ -86,8 +105,21 @@ def test_staff_contacts(sentence: str, expected: list[tuple[str, str | None]]) -
         ("Sincerely,\n/s/ Terence O’Brien\nTerence O’ Brien\nAccounting Branch Chief\n", ["Terence O’Brien"]),
         ("For the Commission, by the Division of Corporation Finance, pursuant to delegated\nauthority.\n"
          "Brent J. Fields\nSecretary\n", ["Brent J. Fields"]),
+        # html2text broke the signed name over lines (315293_0001193125-24-082095, 1513761_0001571049-16-013650)
+        ("Very truly yours,\n\n/s/\nJin-Kyu\nBaek\n\nJin-Kyu\nBaek\n\n4\n", ["Jin-Kyu Baek"]),
+        ("By:\n\n/s/\n\nWendy\nA.\nBeck\n\nName:\n\nWendy A. Beck\n", ["Wendy A. Beck"]),
+        # small capitals come apart letter by letter (1300514_0001300514-21-000149)
+        ("Sincerely,\n/s/ D. Z\nACHARY\nH\nUDSON\nD. Zachary Hudson\nExecutive Vice President\n", ["D. Zachary Hudson"]),
+        ("Sincerely,\n\n/s/ Julia A Thompson\n\nJulia A Thompson\n\nof LATHAM & WATKINS LLP\n", ["Julia A Thompson"]),
+        ("Sincerely,\n\n/s/ Stephen P. Bramlage, Jr.\n\nStephen P. Bramlage, Jr.\n", ["Stephen P. Bramlage, Jr."]),
+        ("Very truly yours,\n\n/s/ Davis Polk & Wardwell LLP\n", []),
+        # a whole foot on one line (202058_0000202058-20-000020)
+        ("please do not hesitate to contact me at (321) 724-3536. Very truly yours, /s/ Todd Taylor Todd Taylor "
+         "Vice President and Principal Accounting Officer cc: Christy Adams, Securities and Exchange Commission",
+         ["Todd Taylor"]),
     ],
-    ids=["slash-s", "signed-for", "division-only", "printed-differs", "delegated-authority"],
+    ids=["slash-s", "signed-for", "division-only", "printed-differs", "delegated-authority", "hyphen-broken",
+         "initial-broken", "small-caps", "initial-no-dot", "suffix", "law-firm", "one-line"],
 )
 def test_signers(foot: str, expected: list[str]) -> None:
     assert [p.name for p in signers(foot)] == expected
@@ -165,8 +197,32 @@ def test_prior_comments(sentence: str, numbers: list[int]) -> None:
          "Dear Mr. Shenk:", [("10-K", "2016-12-31", None)]),
         ("Re: Applovin Corporation\nRegistration Statement on Form\nS-1\nFile\nNo. 333-253800\nLadies and Gentlemen:",
          [("S-1", None, None)]),
+        # the forms grammar's names (1754301_0000000000-18-034571, 1964738_0000000000-23-007285)
+        ("Re: New Fox, Inc.\nDraft Registration Statement on Form 10-12B\nSubmitted October 9, 2018\n"
+         "CIK No. 0001754301\nDear Mr. Nallen:", [("10-12B", None, "2018-10-09")]),
+        ("Re: 3M Health Care Co\nAmendment No. 2 to\nDraft Registration Statement on Form 10-12G\n"
+         "Submitted June 23, 2023\nCIK No. 0001964738\nDear Jeffrey Lavers:", [("10-12G/A", None, "2023-06-23")]),
+        ("Re: Crown Castle Inc.\nPREC14A Filed March 25, 2024\nFile No. 001-16441\nDear Donald J. Reid:",
+         [("PREC14A", None, "2024-03-25")]),
+        # the schedule a filing is made on is no second filing (797468_0000000000-19-010557, -015418)
+        ("Re:\n\nOccidental Petroleum Corporation\nPREC14A preliminary proxy statement filing made on Schedule 14A\n"
+         "Filed on June 26, 2019 by Barberry Corp. et al.\nFile No. 001-09210\n\nDear Mr. Icahn,",
+         [("PREC14A", None, "2019-06-26")]),
+        ("Re:\n\nOccidental Petroleum Corporation\nDFAN14A soliciting material filed pursuant to Rule 14a-12\n"
+         "Filed on Schedule 14A November 8, 2019 by Barberry Corp. et al.\nFile No. 001-09210\n\nDear Mr. Icahn:",
+         [("DFAN14A", None, "2019-11-08")]),
+        # forms in a list share the date (1051470_0000000000-24-003703)
+        ("Re: Boots Capital Management, LLC\nCrown Castle Inc.\nPREC14A and DFAN14A Filed March 28, 2024\n"
+         "Filed By Boots Parallel 1, LP et al.\nFile No. 001-16441\nDear Theodore B. Miller:",
+         [("PREC14A", None, "2024-03-28"), ("DFAN14A", None, "2024-03-28")]),
+        # a proxy statement on Schedule 14A with no EDGAR type before it is one
+        ("Re: International Flavors & Fragrances Inc.\nAmendment No. 2 to Preliminary Proxy Statement on "
+         "Schedule 14A\nFiled July 15, 2020\nFile No. 001-04858\nDear Ms. Chwat:",
+         [("Schedule 14A/A", None, "2020-07-15")]),
     ],
-    ids=["founding", "respectively", "two-quarters", "amendment", "proxy", "defined-term", "broken-form"],
+    ids=["founding", "respectively", "two-quarters", "amendment", "proxy", "defined-term", "broken-form", "form-10-12b",
+         "form-10-12g-amended", "prec14a-filed", "made-on-schedule", "filed-on-schedule", "two-forms-one-date",
+         "schedule-amended"],
 )
 def test_filings_reviewed(head: str, expected: list[tuple]) -> None:
     sal = head.rfind("\n") + 1
@@ -322,6 +378,89 @@ def test_company_list_in_answer_is_not_a_comment() -> None:
     assert [c.number for c in parse_letter(text, {"form_type": "CORRESP"}).comments] == [1, 3]
 
 
+# --- responses: which staff comments are answered ----------------------------------------------------
+# The restated comments below are the staff's own words (the staff letters named beside each case,
+# public domain); the answers are short sentences in the responses' manner.
+
+HEAD = ("March 3, 2023\nSecurities and Exchange Commission\nDivision of Corporation Finance\nRe: Casey’s General "
+        "Stores, Inc.\nForm 10-K for Fiscal Year Ended April 30, 2022\nDear Mr. Kuhn and Mr. Jones,\n\n"
+        "The Company responds below to the comments of the Staff contained in your comment letter dated February 10, "
+        "2023.\n\n")
+FOOT = "\n\nIf you have any questions, please contact me.\n\nVery truly yours,\n\n/s/ Scott Faber\n\nScott Faber\n"
+
+# Casey's (726958_0000000000-23-001432 asked four numbered comments; the response's html2text lost
+# the numbers): each restated comment is followed by "Response\n:".
+UNNUMBERED = HEAD + (
+    "Consolidated Statements of Income,\npage 35\n\nPlease explain to us and in your filing\nwhat footnote (a) at "
+    "the end of the line item \"Cost of goods sold ...\" refers to.\n\nResponse\n:\n\nWe will remove the footnote "
+    "reference in future filings.\n\n"
+    "Note 1. Significant Accounting Policies Inventories,\npage 38\n\nPlease describe what \"renewable "
+    "identification numbers\"\nrepresent and how you obtain and use or sell them.\n\nResponse\n:\n\nWe will "
+    "expand the disclosure.\n\n"
+    "Note 7. Leases, page 51\n\nPlease explain to us where the disclosure\nfor cash paid for amounts included in "
+    "the measurement of lease liabilities pursuant to ASC 842-20-50-4.g.1 is located.\n\nResponse\n:\n\nThe "
+    "amounts were immaterial.") + FOOT
+
+# Citigroup (831001_0000000000-20-008961): one numbered comment with bullet points, each answered.
+BULLETS = HEAD + (
+    "1.\nYou disclose that during the second quarter of 2020, there was a change in your allowance for credit "
+    "loss (ACL) accounting estimate. Please address the following:\n•\nTell us when you started accounting for "
+    "variable post-charge-off third-party collection costs as a reduction of credit recoveries.\nResponse:\nIn "
+    "2011.\n•\nExplain the facts and circumstances management considered which resulted in the decision to make "
+    "the change.\nResponse:\nA review of the models.") + FOOT
+
+
+@pytest.mark.parametrize(
+    "body, count, numbers",
+    [
+        (UNNUMBERED, 3, [None, None, None]),
+        (BULLETS, 1, [1]),
+        # "COMMENT:" / "RESPONSE:" (1013871_0000000000-24-010545 asked it)
+        (HEAD + "COMMENT: We note your disclosure under Regulatory Matters on page\n158. Please tell us how you "
+         "considered these matters.\n\nRESPONSE: The Company respectfully acknowledges the Staff’s\ncomment." + FOOT,
+         1, [None]),
+        # a "Comment:" label between the number and the comment (7084_0000000000-20-002979 asked them)
+        (HEAD + "1.\nComment\n:\nWe note you have recorded asset impairments in each of the three years presented. "
+         "Please enhance your disclosure.\n\nResponse\n: The Company notes the charges.\n\n2.\nComment\n:\n"
+         "Please enhance your future disclosures to identify the number of reporting units.\n\nResponse\n:\n\nThe "
+         "Company will enhance its future disclosures." + FOOT, 2, [1, 2]),
+        # a comment whose first lines hold no request, answered under its number (865752_0000000000-24-005447)
+        (HEAD + "1.\nWhere a filing person elects to incorporate by reference the information required by Item\n"
+         "1010(a) of Regulation M-A, all of the summarized financial information required by Item\n1010(c) must be "
+         "disclosed in the document furnished to security holders. Please revise your disclosure.\n\nResponse\n:\n\n"
+         "In response to the Staff’s comment, the Company revised Section 10.\n\n2.\nPlease disclose the existence "
+         "of any alternative financing plans.\n\nResponse\n:\n\nThe Company revised the disclosure." + FOOT,
+         2, [1, 2]),
+        # "Comment No. 1:" / "Response No. 1:" (1754301_0001193125-24-150159)
+        (HEAD + "Comment No. 1: You indicate “Other” is one of your reportable segments. Please tell us more.\n\n"
+         "Response No. 1: The Company respectfully acknowledges the Staff’s comment.\n\nComment No. 2: Please "
+         "describe how revenue targets are managed.\n\nResponse No. 2: The Company respectfully acknowledges the "
+         "Staff’s\ncomment." + FOOT, 2, [1, 2]),
+        # a letter html2text wrote on one line (1757898_0001757898-24-000003)
+        (HEAD.replace("\n", " ") + "Results of Operations, page 31 1. Please disclose why the operations in Ireland "
+         "appear to comprise a disproportionate share of pre-tax income. See Item 303 of Regulation S-K. Response: "
+         "The Company respectfully acknowledges the Staff’s comment. Business Segment Results of Operations, page 34 "
+         "2. Please disclose the extent to which segment revenue variances were attributable to changes in prices. "
+         "Response: The Company respectfully acknowledges the Staff’s comment. Very truly yours, /s/ Scott Faber "
+         "Scott Faber", 2, [None, None]),
+    ],
+    ids=["restated-unnumbered", "bullets-of-one-comment", "comment-label-caps", "number-then-comment-label",
+         "answer-label-confirms-number", "comment-no", "one-line-letter"],
+)
+def test_response_comment_count(body: str, count: int, numbers: list[int | None]) -> None:
+    a = parse_letter(body, {"form_type": "CORRESP"})
+    assert a.kind == "response"
+    assert (a.comment_count, [c.number for c in a.comments]) == (count, numbers)
+
+
+def test_unnumbered_answers_keep_comment_and_answer_apart() -> None:
+    a = parse_letter(UNNUMBERED, {"form_type": "CORRESP"})
+    first = a.comments[0]
+    assert first.restated_text.startswith("Please explain to us and in your filing what footnote (a)")
+    assert first.response_text == "We will remove the footnote reference in future filings."
+    assert first.heading_path[-1] == "Consolidated Statements of Income, page 35" and first.page_ref == "35"
+
+
 def test_truncated_excerpt_has_no_count() -> None:
     cut = FOUNDING[: FOUNDING.index("You may contact")].rstrip() + " and then the text stops mid"
     assert parse_letter(cut, {"form_type": "UPLOAD"}).comment_count is None
@@ -347,6 +486,35 @@ def test_hostile_input_is_fast(hostile: str) -> None:
     assert time.perf_counter() - t0 < 3.0 * max(1.0, len(hostile) / 1e6)
 
 
+def test_prior_letters_read_dates_only_near_letter_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The dates grammar is asked about the stretches around "dated" and the letter words, never the
+    # whole letter again (that scan was most of parse_letter's time).
+    from asckg.nlp.anatomy import priors
+
+    seen: list[int] = []
+    real = priors.dates.find
+    monkeypatch.setattr(priors.dates, "find", lambda s: seen.append(len(s)) or real(s))
+    text = FOUNDING * 20
+    assert {p.date for p in prior_letters(text)} == {"2011-11-02"}
+    assert seen and max(seen) < 2_000 < len(text)
+
+
 def test_pure_standard_library() -> None:
     code = "import sys, asckg.nlp.anatomy; assert 'spacy' not in sys.modules and 'rdflib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd="/")
+
+
+@pytest.mark.parametrize(
+    "re_block, company",
+    [
+        # Archer-Daniels-Midland's 2018 response names the staff letter before the registrant.
+        ("Re:\nDecember 21, 2017 Letter Concerning Archer-Daniels-Midland Company Form 10-K for the Fiscal "
+         "Year Ended December 31, 2016, Filed February 17, 2017", "Archer-Daniels-Midland Company"),
+        ("Re: Interactive Intelligence Group, Inc.\nForm 10-K for the Fiscal Year ended December 31, 2010",
+         "Interactive Intelligence Group, Inc."),
+    ],
+    ids=["letter-concerning-prefix", "plain"],
+)
+def test_company_from_the_re_line(re_block: str, company: str) -> None:
+    text = f"January 5, 2018\n\nSecurities and Exchange Commission\nWashington, D.C. 20549\n\n{re_block}\n\nDear Ms. Blye:\n\nThank you.\n"
+    assert parse_letter(text).company == company

@@ -106,3 +106,42 @@ def test_every_staff_letter_with_numbered_comments_is_counted(corpus: Path) -> N
             if (a.comment_count or 0) < 2:
                 missed.append(path.name)
     assert len(missed) <= 3, missed
+
+
+def _all_texts(corpus: Path) -> list[tuple[str, str]]:
+    paths = sorted((corpus / "letters").glob("*.txt")) + sorted((corpus / "excerpts").glob("*.txt"))
+    return [(p.name, p.read_text(encoding="utf-8")) for p in paths]
+
+
+def test_fast_scans_find_what_the_full_patterns_find(corpus: Path) -> None:
+    # closings(), the prior-comment and answer-label searches look only around their words (for
+    # speed); over every letter they must find exactly what the plain pattern scans find.
+    from asckg.nlp.anatomy import _mask
+    from asckg.nlp.anatomy import comments as cm
+    from asckg.nlp.anatomy import priors
+    from asckg.nlp.anatomy.text import CLOSING, closings, salutation
+
+    for name, text in _all_texts(corpus):
+        masked = _mask(text)
+        assert [m.span() for m in closings(masked)] == [m.span() for m in CLOSING.finditer(masked)], name
+        assert [m.span() for m in priors._prior_comment_matches(masked)] == \
+            [m.span() for m in priors._PRIOR_COMMENT.finditer(masked)], name
+        sal = salutation(masked)
+        lo = sal.end() if sal else 0
+        labels = [(s, e) for s, e, _ in cm._answer_labels(masked, lo, len(masked)) if cm._RESPONSE.match(masked, s)]
+        assert labels == [m.span() for m in cm._RESPONSE.finditer(masked, lo, len(masked))], name
+
+
+def test_names_keep_generational_suffixes(corpus: Path) -> None:
+    # Every staff letter addressed to "Name, Jr." / "Name, III" keeps the suffix in its addressee.
+    checked = 0
+    for path in sorted((corpus / "letters").glob("*_0000000000-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        head = text[: text.find("Dear")] if "Dear" in text else ""
+        for line in head.split("\n")[:6]:
+            if line.rstrip().endswith((", Jr.", ", III")):
+                a = parse_letter(text, {"form_type": "UPLOAD"})
+                name = line.strip().removeprefix("Mr. ").removeprefix("Ms. ")
+                assert name in [p.name for p in a.addressees], (path.name, line)
+                checked += 1
+    assert checked >= 10

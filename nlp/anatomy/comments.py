@@ -4,7 +4,10 @@ Staff letters number their comments ("1. We have reviewed your response to prior
 under captions that locate them in the filing ("Form 10-K for the Fiscal Year ended December 31,
 2010" / "Notes to Consolidated Financial Statements" / "Revenue Recognition, page 36"). A response
 restates each comment and answers it ("Response:", "Company Response:", or just the next
-paragraph). Captions carry over from one comment to the next until a new one appears.
+paragraph); it restates the comments by number ("1.", "Comment 1:", "Comment No. 1:"), or without
+one when the staff wrote bullet points or plain paragraphs (each restated in bold or italics and
+followed by "Response:"), and it counts the distinct comments answered either way. Captions carry
+over from one comment to the next until a new one appears.
 Standard library only; the text given should have its running page headers masked already.
 """
 
@@ -13,12 +16,15 @@ from __future__ import annotations
 import re
 
 from asckg.nlp.anatomy.model import Comment
-from asckg.nlp.anatomy.text import Line, clean, closings, collapse, lines_of
+from bisect import bisect_left
+
+from asckg.nlp.anatomy.text import LineIndex, clean, closings, collapse, find_all, lowered
 
 # A comment's number at the start of a line: "1. We note", "- 2. We note" (markdown list),
 # "|1.|" (html2text table), "Comment 3:", "Staff Comment No. 4", "1.\n" (number alone, text below).
+# Blanks inside stay on the line ([ \t]), so the pattern can run over the whole text at once.
 _NUMBER = re.compile(
-    r"^[ \t|*#>\-]*(?:(?:Staff\s+)?Comment\s*(?:No\.?|Number|#)?\s*(?P<cn>\d{1,3})\s*[.:)\-–]?"
+    r"^[ \t|*#>\-]*(?:(?:Staff[ \t]+)?Comment[ \t]*(?:No\.?|Number|#)?[ \t]*(?P<cn>\d{1,3})[ \t]*[.:)\-–]?"
     r"|(?P<n>\d{1,3})\.)(?=[\s|*]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -31,15 +37,33 @@ _STAFF_ASK = re.compile(
     r"discuss|quantify|expand|advise|refer\s+to|it\s+appears|consider|show\s+us|remove|file)\b",
     re.IGNORECASE,
 )
+# A staff comment may open with a bare imperative the list above lacks: "2. Identify the “selected
+# comparable companies” cited in the seventh paragraph." (1701605_0001193125-17-182757).
+_IMPERATIVE = re.compile(r"(?:Identify|Update|State|Reconcile|Address|Indicate|Include|Specify|Define|Present|"
+                         r"Elaborate|Balance|Reconsider|Supplementally)\b")
+# The label a response may put between a comment's number and its restatement: "1.\nComment\n:\nWe
+# note ..." (7084_0000007084-20-000029), "1.\nStaff’s\ncomment\n: We note ..." (1551152_0001104659-21-039166).
+_COMMENT_LABEL = re.compile(r"[\s|*_]*(?:Staff(?:[’']s)?\s+)?Comment\s*:\s*", re.IGNORECASE)
 # The label of the company's answer: "Response:", "Company Response:", "Management’s Response:",
-# "RESPONSE TO COMMENT 1", "Response\n: Item 10 ..." (html2text split the label).
+# "RESPONSE TO COMMENT 1", "Response No. 2:", "Response\n: Item 10 ..." (html2text split the label).
 _RESPONSE = re.compile(
-    r"^[ \t|*]*(?:(?:Company|Management[’']s|Our|Registrant[’']s|Company[’']s|[A-Z][\w&.]+[’']s)\s+)?"
-    r"(?:Response|RESPONSE|Reply|REPLY|Answer)(?:\s+to\s+(?:Staff\s+)?Comment\s*(?:No\.?\s*)?\d*)?\s*(?:[:.\-–—]|\n\s*:|$)",
+    r"^[ \t|*_]*(?:(?:Company|Management[’']s|Our|Registrant[’']s|Company[’']s|Supplemental|[A-Z][\w&.]+[’']s)\s+)?"
+    r"(?:Response|RESPONSE|Reply|REPLY|Answer)"
+    r"(?i:\s+(?:to\s+(?:the\s+)?(?:Staff(?:[’']s)?\s+)?Comment\s*)?(?:No\.?|Number|#)?\s*(?P<rn>\d{1,3}))?"
+    r"(?i:\s+to\s+(?:the\s+)?(?:Staff(?:[’']s)?\s+)?Comments?)?[ \t*_]*(?:[:.\-–—]|\n\s*:|$)",
     re.MULTILINE,
 )
+# The same label inside a line, after the restated comment's last sentence, as html2text writes a
+# letter on one line: "... See Item 303 of Regulation S-K. Response: The Company respectfully
+# acknowledges ..." (1757898_0001757898-24-000003).
+_RESPONSE_INLINE = re.compile(r"[.?!”\")][ \t]{1,3}(?P<lab>(?:Company\s+)?Response\s*:)")
+_LABEL_WORDS = ("respons", "reply", "answer")
+# An unnumbered restated comment: "Comment:", "COMMENT: We note your disclosure under Regulatory
+# Matters ..." (1013871_0001104659-24-105023), "Staff Comment:".
+_COMMENT_HEAD = re.compile(
+    r"^[ \t|*_]*(?:Staff(?:[’']s)?\s+)?(?:Comment|COMMENT)[ \t*_]*(?:\n[ \t]*)?:", re.MULTILINE)
 _UNNUMBERED = re.compile(
-    r"^[ \t|*]*(?:(?:Staff\s+)?Comment\s*:|We\s+(?:note|have\s+reviewed\s+your\s+response)\b)", re.MULTILINE)
+    r"^[ \t|*]*(?:(?:Staff\s+)?(?:Comment|COMMENT)\s*:|We\s+(?:note|have\s+reviewed\s+your\s+response)\b)", re.MULTILINE)
 # The staff letter's closing paragraphs and a response's sign-off: where the last comment ends.
 _FOOT = re.compile(
     r"^[ \t|*]*(?:You\s+may\s+contact|Please\s+contact|We\s+remind\s+you|In\s+closing|We\s+urge\s+all|"
@@ -52,20 +76,27 @@ _PAGE_REF = re.compile(r"\bpages?\s+(?P<p>[\dA-Za-z]{1,4}(?:\s*(?:-|–|through|
 _BULLET = re.compile(
     r"^[ \t|]*(?:[•·▪●◦○■□➢»–*\-]|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf02d]|\(?[a-z]\)|\([ivx]{1,4}\)|[a-h]\.)(?:\s+|$)")
 _TERMINAL = tuple(".?!;:\"”’)")
+# Lines that may be bullets (checked with _BULLET after the markup is dropped): a bullet sign, "(",
+# or a letter with "." or ")" first on the line, after blanks and markup.
+_BULLET_CANDIDATE = re.compile(
+    r"^[ \t|*\u00a0]*(?:[•·▪●◦○■□➢»–*\-(\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf02d]|[a-z][.)])", re.MULTILINE)
+
+
+_PAGE_END = re.compile(r"\bpages?\s+\d+\.?$")
 
 
 def _is_heading(c: str) -> bool:
     """A caption line: short, not ending a sentence ("Revenue Recognition, page 36")."""
     return 0 < len(c) <= 130 and not c.endswith(_TERMINAL) and not _BULLET.match(c) or bool(
-        re.search(r"\bpages?\s+\d+\.?$", c) and len(c) <= 130)
+        len(c) <= 130 and _PAGE_END.search(c))
 
 
-def _heading_lines(lines: list[Line], idx: int, floor: int) -> list[int]:
+def _heading_lines(lines: LineIndex, idx: int, floor: int) -> list[int]:
     """Indices of the caption lines right above line ``idx`` (down to line ``floor``)."""
     out: list[int] = []
     j = idx - 1
     while j >= floor and len(out) < 6:
-        c = lines[j].clean
+        c = lines.clean(j)
         if not c:
             j -= 1
             continue
@@ -107,22 +138,27 @@ def _new_path(old: tuple[str, ...], block: list[str]) -> tuple[str, ...]:
     return keep + tuple(block)
 
 
-def _sub_items(text: str, body: list[Line]) -> tuple[str, ...]:
-    """The bulleted or lettered points inside a comment, each as readable text."""
-    items: list[list[str]] = []
-    cur: list[str] | None = None
-    for ln in body:
-        c = ln.clean
-        if not c:
-            continue
-        raw = text[ln.start:ln.end].replace("**", "").replace("|", " ").replace("\u00a0", " ")
+def _sub_items(text: str, lines: LineIndex, first: int, last: int) -> tuple[str, ...]:
+    """The bulleted or lettered points on lines ``first`` .. ``last - 1``, each as readable text:
+    the bullet's line and every line below it up to the next bullet."""
+    if first >= last:
+        return ()
+    lo, hi = lines.starts[first], lines.ends[last - 1]
+    bullets: list[tuple[int, str]] = []  # (line index, text after the bullet sign)
+    for cand in _BULLET_CANDIDATE.finditer(text, lo, hi):
+        i = lines.index(cand.start())
+        raw = text[lines.starts[i]:lines.ends[i]].replace("**", "").replace("|", " ").replace("\u00a0", " ")
         bm = _BULLET.match(raw)
-        if bm:
-            cur = [clean(raw[bm.end():])]
-            items.append(cur)
-        elif cur is not None:
-            cur.append(c)
-    return tuple(" ".join(x for x in it if x).strip() for it in items if any(it))
+        if bm and lines.clean(i):
+            bullets.append((i, clean(raw[bm.end():])))
+    items: list[str] = []
+    for k, (i, head) in enumerate(bullets):
+        stop = lines.starts[bullets[k + 1][0]] if k + 1 < len(bullets) else hi
+        below = collapse(text[lines.ends[i]:stop]) if lines.ends[i] < stop else ""
+        item = " ".join(x for x in (head, below) if x).strip()
+        if item:
+            items.append(item)
+    return tuple(items)
 
 
 def _ends_mid_sentence(text: str) -> bool:
@@ -130,54 +166,211 @@ def _ends_mid_sentence(text: str) -> bool:
     return bool(tail) and not tail.endswith(_TERMINAL + ("]",))
 
 
-def parse_comments(text: str, kind: str, body_start: int = 0) -> tuple[list[Comment], int | None]:
-    """The numbered comments of ``text`` (masked) and the GOLD.md ``comment_count``."""
-    lines = lines_of(text)
-    first = next((i for i, ln in enumerate(lines) if ln.end >= body_start), 0)
-    marks: list[tuple[int, int]] = []  # (line index, number)
+# --- finding the comments ---------------------------------------------------------------------------
+
+
+def _first_paragraph(text: str, pos: int) -> str:
+    """The first two non-blank lines from ``pos`` on: the start of what follows a comment number.
+
+    Two, because html2text may break a restated comment before its request ("Pro forma adjustment
+    (d) indicates that ... were $38,839 million,\n$2,335 million, ... Expand the disclosure").
+    A "Comment:" label right after the number is skipped.
+    """
+    label = _COMMENT_LABEL.match(text, pos)
+    if label:
+        pos = label.end()
+    parts: list[str] = []
+    limit = min(len(text), pos + 3000)
+    while pos < limit and len(parts) < 2:
+        nl = text.find("\n", pos, limit)
+        nl = limit if nl < 0 else nl
+        if not text[pos:nl].isspace() and pos < nl and clean(text[pos:nl]):
+            parts.append(text[pos:nl][:400])
+        pos = nl + 1
+    return " ".join(parts)
+
+
+def _asks(text: str, pos: int) -> bool:
+    """Whether the passage after a number at ``pos`` reads as a staff comment."""
+    ahead = _first_paragraph(text, pos)
+    return bool(_STAFF_ASK.search(ahead) or _IMPERATIVE.match(ahead.lstrip(" \t|*_")))
+
+
+def _answer_labels(text: str, lo: int, hi: int) -> list[tuple[int, int, int | None]]:
+    """The company's answer labels in ``text[lo:hi]``: (start, end, comment number if the label gives one)."""
+    # _RESPONSE.finditer, tried only on the lines of the label words and the line above each
+    # ("Company\nResponse:"): the line-anchored pattern is slow to try at every offset
+    low = lowered(text)
+    starts: set[int] = set()
+    for word in _LABEL_WORDS:
+        for i in find_all(low, word, lo, hi):
+            ls = max(lo, low.rfind("\n", 0, i) + 1)
+            starts.add(ls)
+            if ls > lo:
+                starts.add(max(lo, low.rfind("\n", 0, ls - 1) + 1))
+    out: list[tuple[int, int, int | None]] = []
+    for ls in sorted(starts):
+        m = _RESPONSE.match(text, ls)
+        if m and (not out or m.start() >= out[-1][1]):
+            out.append((m.start(), m.end(), int(m.group("rn")) if m.group("rn") else None))
+    if text.find("Response", lo, hi) >= 0:
+        out += [(m.start("lab"), m.end("lab"), None) for m in _RESPONSE_INLINE.finditer(text, lo, hi)]
+        out.sort()
+    return out
+
+
+def _response_marks(text: str, cands: list[tuple[int, int, re.Match[str]]],
+                    labels: list[tuple[int, int, int | None]]) -> list[tuple[int, int, re.Match[str]]]:
+    """The numbers of a response that restate staff comments, in order.
+
+    A number counts when it follows the last one closely and the staff's words follow it, or when
+    a company answer label follows it before the next number, close by: "1.\nWhere a filing person
+    elects to incorporate by reference ..." + "Response:" (865752_0001104659-24-062564), "5." after
+    "1." when comments 2 to 4 were answered elsewhere (92122_0000092122-21-000068).
+    """
+    label_starts = [s for s, _, _ in labels]
+    marks: list[tuple[int, int, re.Match[str]]] = []
     prev = 0
-    for i in range(first, len(lines)):
-        m = _NUMBER.match(text, lines[i].start, lines[i].end) if lines[i].clean else None
-        if not m:
+    for k, (i, n, m) in enumerate(cands):
+        if n <= prev or n > prev + 10:
             continue
-        n = int(m.group("cn") or m.group("n"))
-        if kind == "response":
-            ahead = _first_paragraph(text, m.end())
-            if not (prev < n <= prev + 3) or not _STAFF_ASK.search(ahead):
-                continue
-        elif n != prev + 1:
-            continue
-        marks.append((i, n))
-        prev = n
-    foot = _foot_start(text, lines[marks[-1][0]].start if marks else body_start)
+        ok = n <= prev + 3 and _asks(text, m.end())
+        if not ok:
+            j = bisect_left(label_starts, m.end())
+            # no other number between: "7. Policy Liabilities, page 139" (a caption) is followed by
+            # "1. Please tell us ..." before the answer (4977_0000004977-17-000123)
+            nxt = cands[k + 1][2].start() if k + 1 < len(cands) else len(text)
+            if j < len(label_starts) and label_starts[j] < nxt and label_starts[j] - m.end() <= 2500:
+                ok = bool(_STAFF_ASK.search(text, m.end(), label_starts[j]))
+        if ok:
+            marks.append((i, n, m))
+            prev = n
+    return marks
+
+
+def _restated_start(text: str, lines: LineIndex, label: int, floor: int) -> int:
+    """Where the comment restated right above an answer label at ``label`` starts (not before ``floor``):
+    the paragraph above it, or in a letter written on one line, at most 1,500 characters back."""
+    i = lines.index(label)
+    if label - lines.starts[i] > 200:  # an inline label: the paragraph is this very line
+        return max(floor, lines.starts[i], label - 1500)
+    j = i - 1
+    while j >= 0 and lines.starts[j] >= floor and not lines.clean(j):
+        j -= 1  # blank lines above the label
+    top = j
+    while j >= 0 and lines.starts[j] >= floor and lines.clean(j) and top - j < 12:
+        top = j
+        j -= 1
+    return max(floor, lines.starts[top]) if top >= 0 else floor
+
+
+def _answers(text: str, lines: LineIndex, marks: list[tuple[int, int, re.Match[str]]],
+             labels: list[tuple[int, int, int | None]], heads: list[int], lo: int, hi: int
+             ) -> list[tuple[int, int | None]]:
+    """The comments answered without a restated number of their own: (restated start, number or None).
+
+    Each answer label answers the comment restated above it. After a number it answers that
+    number's comment, and further labels before the next number answer its bullet points (one
+    comment: 831001_0000831001-20-000101). Without any number before it, a label answers a comment
+    of its own: a staff letter's bullet or unnumbered paragraph that the response restates in bold
+    or italics ("Consolidated Statements of Income, page 35 / Please explain to us ... / Response:").
+    """
+    events = sorted([(m.start(), 0, n) for _, n, m in marks] + [(h, 1, None) for h in heads if lo <= h < hi]
+                    + [(s, 2, rn) for s, _, rn in labels if lo <= s < hi])
+    numbered = {n for _, n, _ in marks}
+    out: list[tuple[int, int | None]] = []
+    pending_num = pending_head = False
+    current: int | None = None
+    floor = lo
+    for pos, what, n in events:
+        if what == 0:
+            pending_num, pending_head, current = True, False, n
+        elif what == 1:
+            if not pending_num:
+                pending_head, floor = True, pos
+        else:
+            if n is not None and n not in numbered:
+                out.append((_restated_start(text, lines, pos, floor), n))  # "Response to Comment 3:"
+                numbered.add(n)
+            elif n is not None or pending_num:
+                pass  # the answer to a numbered comment
+            elif pending_head:
+                out.append((floor, None))
+            elif current is None:
+                out.append((_restated_start(text, lines, pos, floor), None))
+            pending_num = pending_head = False
+            floor = pos + 1
+    return out
+
+
+def parse_comments(text: str, kind: str, body_start: int = 0,
+                   closes: list[re.Match[str]] | None = None) -> tuple[list[Comment], int | None]:
+    """The comments of ``text`` (masked) and the GOLD.md ``comment_count``.
+
+    ``closes`` are the complimentary closes of the text (:func:`closings`), if already found.
+    """
+    closes = closings(text) if closes is None else closes
+    lines = LineIndex(text)
+    first = lines.index(body_start)
+    cands = []
+    for m in _NUMBER.finditer(text, lines.starts[first]):
+        cands.append((lines.index(m.start()), int(m.group("cn") or m.group("n")), m))
+    labels: list[tuple[int, int, int | None]] = []
+    unnumbered: list[tuple[int, int | None]] = []
+    if kind == "response":
+        sig = next((c.start() for c in closes if c.start() >= body_start), len(text))
+        labels = _answer_labels(text, body_start, len(text))
+        marks = _response_marks(text, cands, labels)
+        if labels:
+            heads = [m.start() for m in _COMMENT_HEAD.finditer(text, body_start, sig)]
+            unnumbered = _answers(text, lines, marks, labels, heads, body_start, sig)
+    else:
+        marks = []
+        prev = 0
+        for c in cands:
+            if c[1] == prev + 1:
+                marks.append(c)
+                prev = c[1]
+    # every comment: (its line, its number, where its restated text starts, where it starts)
+    anchors = [(i, n, m.end(), m.start()) for i, n, m in marks]
+    anchors += [(lines.index(st), n, st, st) for st, n in unnumbered]
+    anchors.sort(key=lambda a: a[3])
+    foot = _foot_start(text, lines.starts[anchors[-1][0]] if anchors else body_start)
     comments: list[Comment] = []
     path: tuple[str, ...] = ()
     floor = first
-    heads = [_heading_lines(lines, i, first) for i, _ in marks]
-    for k, (i, n) in enumerate(marks):
-        block = _merge_wrapped([lines[j].clean for j in heads[k] if j >= floor])
+    heads_of = [_heading_lines(lines, a[0], first) if a[3] == lines.starts[a[0]] or a[2] != a[3] else []
+                for a in anchors]
+    for k, (i, n, body, start_pos) in enumerate(anchors):
+        block = _merge_wrapped([lines.clean(j) for j in heads_of[k] if j >= floor])
         path = _new_path(path, block)
-        if k + 1 < len(marks):
-            nxt = heads[k + 1][0] if heads[k + 1] else marks[k + 1][0]
-            end = lines[nxt].start
+        if k + 1 < len(anchors):
+            nxt = anchors[k + 1]
+            end = lines.starts[heads_of[k + 1][0]] if heads_of[k + 1] else nxt[3]
+            end = max(end, start_pos + 1)
         else:
-            end = max(foot, lines[i].end)
-        m = _NUMBER.match(text, lines[i].start, lines[i].end)
-        start = lines[i].start
-        body_lines = [ln for ln in lines if m.end() <= ln.end and ln.start < end]
+            end = max(foot, lines.ends[i])
+        start = lines.starts[i] if body != start_pos else start_pos
         restated = response = None
         rm = None
+        whole = ""
         if kind == "response":
-            rm = _RESPONSE.search(text, m.end(), end)
+            rm = _RESPONSE.search(text, body, end)
+            if rm is None and n is None:
+                rm = _RESPONSE_INLINE.search(text, body, end)
             if rm:
-                restated, response = collapse(text[m.end():rm.start()]), collapse(text[rm.end():end])
+                lab_start = rm.start("lab") if rm.re is _RESPONSE_INLINE else rm.start()
+                restated, response = collapse(text[body:lab_start]), collapse(text[rm.end():end])
+                # the whole passage from its parts, cut where no markup spans the cut
+                whole = " ".join(x for x in (restated, collapse(text[lab_start:rm.end()]), response) if x)
             else:
                 # No label: the restated comment is the first paragraph, the answer the rest.
-                body = text[m.end():end]
-                split = re.split(r"\n[ \t|]*\n(?=[ \t|]*\S)", body.strip("\n"), maxsplit=1) if re.search(r"\n[ \t]*\n", body.strip("\n")) \
-                    else body.strip("\n").split("\n", 1)
+                seg = text[body:end].strip("\n")
+                split = re.split(r"\n[ \t|]*\n(?=[ \t|]*\S)", seg, maxsplit=1) if re.search(r"\n[ \t]*\n", seg) \
+                    else seg.split("\n", 1)
                 restated = collapse(split[0])
                 response = collapse(split[1]) if len(split) > 1 else None
+                whole = f"{restated} {response}".strip() if response else restated
         page = None
         for cap in reversed(block or path[-1:]):
             pm = _PAGE_REF.search(cap)
@@ -186,21 +379,12 @@ def parse_comments(text: str, kind: str, body_start: int = 0) -> tuple[list[Comm
                 break
         # sub-items are on the lines below the number's line, and in a response above the answer
         limit = rm.start() if kind == "response" and rm else end
-        sub_src = [ln for ln in body_lines if ln.start > lines[i].start and ln.start < limit]
-        comments.append(Comment(n, path, page, collapse(text[m.end():end]), start, end,
-                                _sub_items(text, sub_src), response or None if kind == "response" else None, restated))
+        sub = _sub_items(text, lines, i + 1, lines.index(max(limit - 1, lines.starts[i])) + 1) \
+            if limit > lines.ends[i] else ()
+        comments.append(Comment(n, path, page, whole if kind == "response" else collapse(text[body:end]), start, end,
+                                sub, response or None if kind == "response" else None, restated))
         floor = i + 1
-    return comments, _count(text, kind, comments, body_start, foot)
-
-
-def _first_paragraph(text: str, pos: int) -> str:
-    """The first two non-blank lines from ``pos`` on: the start of what follows a comment number.
-
-    Two, because html2text may break a restated comment before its request ("Pro forma adjustment
-    (d) indicates that ... were $38,839 million,\n$2,335 million, ... Expand the disclosure").
-    """
-    parts = [p for p in text[pos: pos + 3000].split("\n") if clean(p)][:2]
-    return " ".join(p[:400] for p in parts)
+    return comments, _count(text, kind, comments, body_start, foot, closes)
 
 
 def _foot_start(text: str, after: int) -> int:
@@ -208,17 +392,23 @@ def _foot_start(text: str, after: int) -> int:
     return m.start() if m else len(text)
 
 
-def _count(text: str, kind: str, comments: list[Comment], body_start: int, foot: int) -> int | None:
-    """GOLD.md's comment_count; None when the text stops before the letter's end (an excerpt)."""
+def _count(text: str, kind: str, comments: list[Comment], body_start: int, foot: int,
+           closes: list[re.Match[str]]) -> int | None:
+    """GOLD.md's comment_count; None when the text stops before the letter's end (an excerpt).
+
+    A response counts the distinct staff comments it answers: each number once, and each comment
+    answered without a number of its own (:func:`_answers`).
+    """
     last = comments[-1].start if comments else body_start
-    closed = any(c.start() >= last for c in closings(text)) or "/s/" in text[last:] or bool(_FOOT.search(text, last + 1))
-    if not closed and (_ends_mid_sentence(text) or not closings(text)):
+    closed = any(c.start() >= last for c in closes) or text.find("/s/", last) >= 0 or bool(_FOOT.search(text, last + 1))
+    if not closed and (_ends_mid_sentence(text) or not closes):
         return None
     if kind == "staff":
         return max((c.number or 0 for c in comments), default=0)
     if kind != "response":
         return 0
     numbers = {c.number for c in comments if c.number is not None}
-    if numbers:
-        return len(numbers)
+    others = sum(1 for c in comments if c.number is None)
+    if numbers or others:
+        return len(numbers) + others
     return 1 if _UNNUMBERED.search(text, body_start, foot) else 0

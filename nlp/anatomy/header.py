@@ -13,8 +13,9 @@ import re
 from collections.abc import Mapping
 
 from asckg.nlp.anatomy.model import FilingRef, Person
-from asckg.nlp.anatomy.text import clean, person_name, surname_key
-from asckg.nlp.grammar import dates
+from asckg.nlp.anatomy.text import clean, lowered, person_name, surname_key
+from asckg.nlp.grammar import dates, forms
+from asckg.nlp.mention import Mention
 
 # --- kind ----------------------------------------------------------------------------------------
 #: Accession prefixes of letters the SEC itself files on EDGAR: staff comment letters
@@ -58,7 +59,8 @@ def letter_kind(text: str, meta: Mapping[str, str]) -> str:
     to_sec = form_type == "CORRESP" or bool(_ACCESSION.match(accession))
     if not to_sec and len(_STAFF_VOICE.findall(text)) > len(_COMPANY_VOICE.findall(text)):
         return "staff"
-    return "other" if _UNDERWRITERS_JOIN.search(text) else "response"
+    # every underwriters' letter says "join" (a literal test before the costly pattern)
+    return "other" if "join" in lowered(text) and _UNDERWRITERS_JOIN.search(text) else "response"
 
 
 # --- the "Re:" block -----------------------------------------------------------------------------
@@ -82,6 +84,10 @@ _FILING_LINE = re.compile(r"^[\s|*]*(?:Forms?\s|Filed\b|File\s+No|Schedule\s|Reg
                           r"Definitive\s|Preliminary\s|Annual\s+Report)", re.IGNORECASE)
 
 
+_BROKEN_FILING_LINE = re.compile(
+    r"[\s|*]*(?:(?:Nos?\.\s*)?[\d\-\s|]+|[A-Z0-9]{1,4}-[0-9A-Z]{1,5}(?:/A)?|File|Form|Filed)[\s|*]*", re.IGNORECASE)
+
+
 def _unlabelled_block(text: str, head_end: int) -> tuple[int, int] | None:
     """The filing lines right above the salutation when the letter prints no "Re:" label.
 
@@ -95,8 +101,9 @@ def _unlabelled_block(text: str, head_end: int) -> tuple[int, int] | None:
         ls = text.rfind("\n", 0, pos) + 1
         line = text[ls:pos]
         if clean(line):
-            # "File No. 333-\n232001": html2text broke the number off its line
-            if not _FILING_LINE.match(line) and not re.fullmatch(r"[\s\d\-|]+", line):
+            # "File No. 333-\n232001", "Registration Statement on Form\nS-4", "File\nNo. 333-277342":
+            # html2text broke the line (315293_0001193125-24-103048)
+            if not _FILING_LINE.match(line) and not _BROKEN_FILING_LINE.fullmatch(line):
                 break
             start = ls
         pos = ls - 1
@@ -120,57 +127,27 @@ def flat(text: str, start: int, end: int) -> str:
 
 
 # --- filings -------------------------------------------------------------------------------------
-_FORM_TYPE = (
-    r"(?P<num>\d{1,2})-?(?P<let>[KQF])(?P<kt>T)?(?![\w-])"          # 10-K, 10K, 10-Q, 20-F, 8-K, 10-KT
-    r"|(?P<reg>[SF]-\d{1,2}(?:MEF)?)(?![\w-])"                       # S-1, S-4, F-3
-    r"|(?P<ten>10)(?:-12[BG])?(?![\w-])"                            # Form 10, "Form 10-12G"
-    r"|(?P<other>N-\d+[A-Z]?|1-A|SD|11-K|N-CSR|10-D|ABS-EE)(?![\w-])"
-)
-_SCHEDULE_TYPE = r"(?P<sched>14A|14C|13D|13G|13E-3|TO-[ITC]|TO|14D-9|14D9)(?![\w-])"
-_EDGAR_PROXY = r"(?P<edgar>PREM14A|PRER14A|DEFM14A|DEF\s?14A|PRE\s?14A|DEFA14A|PREC14A|DEFR14A)(?![\w-])"
-FILING = re.compile(
-    r"(?P<amend>(?:Post-Effective\s+)?Amendment\s+No\.?\s*\d+\s+to\s+(?:the\s+|your\s+)?)?"
-    r"(?P<lead>(?:(?:Definitive|Preliminary|Revised)\s+)?(?:Proxy|Information)\s+Statements?"
-    r"|(?:Draft\s+|Amended\s+(?:Draft\s+)?)?Registration\s+Statements?|Annual\s+Report|Quarterly\s+Report"
-    r"|Current\s+Reports?|Tender\s+Offer\s+Statement|Offering\s+Statement)?\s*(?:on\s+)?"
-    r"(?:Forms?\s*" + "(?:" + _FORM_TYPE + r")(?P<slash>/A)?"
-    r"|Schedules?\s+(?:" + _EDGAR_PROXY.replace("edgar", "sedgar") + "|" + _SCHEDULE_TYPE + ")"
-    r"|" + _EDGAR_PROXY + r"|(?P<bare10>10-[KQ](?:/A)?)(?![\w-]))",
-    re.IGNORECASE,
-)
+# The forms themselves come from the forms grammar (asckg.nlp.grammar.forms), so that the "Re:" block
+# and the body name a form alike ("Registration Statement on Form 10-12B" -> "10-12B"). Here only
+# what the block says about each form: the period it covers, when it was filed, its file number.
 _PERIOD = re.compile(r"\b(?:ended|ending)\b", re.IGNORECASE)
 _PERIOD_STOP = re.compile(r"\b(?:filed|submitted|furnished|file\s+no|response|comment|letter|dated|\(\s*[“\"])",
                           re.IGNORECASE)
 _FILED = re.compile(r"\b(?:(?:date\s+)?filed|submitted|furnished)\b\s*:?\s*(?:on\s+)?", re.IGNORECASE)
+_FILED_CUT = re.compile(r"\b(?:File\s+No|Response|Comment|Form|Schedule|Amendment)\b", re.IGNORECASE)
 _FILE_NO = re.compile(r"\b(?:File|Registration|Commission\s+File)\s+Nos?\.?\s*:?\s*(?P<no>\d{1,3}-\d{3,6})",
                       re.IGNORECASE)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # A month and day with an optional year: "April 4 and July 4, 2009" shares the year at the end.
 _MONTH_DAY = re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?!\d)(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
-
-
-def _form_of(m: re.Match[str]) -> str:
-    """The GOLD.md form name of a ``FILING`` match ("Forms 10K" -> "10-K", "Amendment No. 1 to ... S-1" -> "S-1/A")."""
-    g = m.groupdict()
-    if g["num"]:
-        form = f"{g['num']}-{g['let'].upper()}{(g['kt'] or '').upper()}"
-    elif g["reg"]:
-        form = g["reg"].upper()
-    elif g["ten"]:
-        form = "10"
-    elif g["other"]:
-        form = g["other"].upper()
-    elif g["sedgar"] or g["edgar"]:
-        e = re.sub(r"\s+", "", (g["sedgar"] or g["edgar"]).upper())
-        form = {"DEF14A": "DEF 14A", "PRE14A": "PRE 14A"}.get(e, e)
-    elif g["sched"]:
-        form = "Schedule " + g["sched"].upper().replace("14D9", "14D-9")
-    else:
-        form = g["bare10"].upper()
-    if (g["amend"] or g["slash"]) and not form.endswith("/A") and not form.startswith("Schedule"):
-        form += "/A"
-    return form
+# Forms written as a list share what follows them: "PREC14A and DFAN14A Filed March 28, 2024".
+_LIST_GLUE = re.compile(r"\s*(?:,|and|&|/)?\s*(?:and\s*)?", re.IGNORECASE)
+# The schedule a filing is made on is no second filing: "PREC14A preliminary proxy statement
+# filing made on Schedule 14A" (797468_0000000000-19-010557), "PREC14A Preliminary Revocation
+# Solicitation Statement on Schedule 14A" (797468_0001140361-19-012472).
+_MADE_ON = re.compile(r"\bon\s*$", re.IGNORECASE)
+_EDGAR_TYPE = re.compile(r"^[A-Z]{3,5}\s?(?P<sched>14[AC])$")
 
 
 def _dates_in(s: str) -> list[str]:
@@ -187,41 +164,71 @@ def _dates_in(s: str) -> list[str]:
     return out[::-1]
 
 
+def _filing_forms(s: str) -> tuple[list[Mention], str]:
+    """The forms named in the flattened block ``s`` that are filings of their own, and ``s`` with
+    the schedules they are made on blanked out ("Filed on Schedule 14A November 8, 2019" then
+    reads as the filing date of the form before it)."""
+    # A filing named inside a parenthesis is a defined term, not another filing:
+    # "Form 10-K for Fiscal Year Ended December 31, 2016 (“2016 10-K Report”)".
+    found = [m for m in forms.find(s) if s.count("(", 0, m.start) <= s.count(")", 0, m.start)]
+    out: list[Mention] = []
+    for m in found:
+        if out and m.refs[0].startswith("Schedule "):
+            prev = out[-1]
+            edgar = _EDGAR_TYPE.match(prev.refs[0])
+            gap = s[prev.end:m.start]
+            # "DFAN14A soliciting material filed pursuant to Rule 14a-12 / Filed on Schedule 14A
+            # November 8, 2019" (797468_0000000000-19-015418): still the schedule it is made on
+            if edgar and m.refs[0].endswith(edgar.group("sched")) and _MADE_ON.search(gap) \
+                    and not _MONTH_DAY.search(gap):
+                s = s[:m.start] + " " * (m.end - m.start) + s[m.end:]
+                continue
+        out.append(m)
+    return out, s
+
+
 def filings(text: str, block: tuple[int, int] | None) -> list[FilingRef]:
     """The filings the "Re:" block names, each with its period end, filing date and file number."""
     if block is None:
         return []
     start, end = block
     s = flat(text, start, end)
-    # A filing named inside a parenthesis is a defined term, not another filing:
-    # "Form 10-K for Fiscal Year Ended December 31, 2016 (“2016 10-K Report”)".
-    hits = [h for h in FILING.finditer(s) if s.count("(", 0, h.start()) <= s.count(")", 0, h.start())]
+    hits, s = _filing_forms(s)
     block_file_no = _FILE_NO.search(s)
     out: list[dict] = []
+    group: list[Mention] = []
     for i, m in enumerate(hits):
-        tail_end = hits[i + 1].start() if i + 1 < len(hits) else len(s)
-        tail = s[m.end():tail_end]
+        tail_end = hits[i + 1].start if i + 1 < len(hits) else len(s)
+        group.append(m)
+        if i + 1 < len(hits) and _LIST_GLUE.fullmatch(s, m.end, tail_end):
+            continue  # the next form continues the list
+        tail = s[m.end:tail_end]
         stop = _PERIOD_STOP.search(tail)
         head_part = tail[: stop.start()] if stop else tail
         periods: list[str | None] = [None]
         pm = _PERIOD.search(head_part)
         if pm:
             periods = _dates_in(head_part[pm.end():]) or [None]
-        fm = _FILED.search(tail)
         filed: list[str] = []
-        if fm:
+        for fm in _FILED.finditer(tail):  # the first "filed" with a date after it
             seg = tail[fm.end():]
-            cut = re.search(r"\b(?:File\s+No|Response|Comment|Form|Schedule|Amendment)\b", seg, re.IGNORECASE)
+            cut = _FILED_CUT.search(seg)
             filed = _dates_in(seg[: cut.start()] if cut else seg)
+            if filed:
+                break
         fno = _FILE_NO.search(tail)
-        for p in periods:
-            out.append({"form": _form_of(m), "period_end": p, "filed": None,
-                        "file_number": fno.group("no") if fno else None,
-                        "start": start + m.start(), "end": start + m.end()})
+        added = 0
+        for g in group:
+            for p in periods:
+                out.append({"form": g.refs[0], "period_end": p, "filed": None,
+                            "file_number": fno.group("no") if fno else None,
+                            "start": start + g.start, "end": start + g.end})
+                added += 1
+        group = []
         if filed:
             open_ = [f for f in out if f["filed"] is None]
             if len(filed) == 1:
-                for f in out[len(out) - len(periods):]:
+                for f in out[len(out) - added:]:
                     f["filed"] = filed[0]
             else:  # "Filed February 28, 2018 and August 7, 2018, respectively"
                 for f, d in zip(open_[-len(filed):], filed):
@@ -244,9 +251,30 @@ _NOT_COMPANY = re.compile(r"^(?:File|Form|Forms|Schedule|Registration|Amendment|
 _PRELUDE = re.compile(r"^(?:(?:Staff\s+)?Comment\s+Letter|Response\s+Letter|Your\s+letter|Letter|Request\s+for|"
                       r"Treatment\s+under|Confidential|Acceleration|Requested\s+(?:Date|Time))", re.IGNORECASE)
 # "Aon plc Form\n10-K": html2text left "Form" at the end of the company's line
-_COMPANY_CUT = re.compile(r"\s+Forms?\s*$|\s+(?:" + FILING.pattern + r")|\s+(?:File\s+No|Filed|Registration\s+No)|\s+\(|\s*[;]",
-                          re.IGNORECASE)
+# Where the registrant's name ends on its line: the filing named after it ("Aon plc Form\n10-K",
+# "Crown Castle Inc. PREC14A Filed ..."; forms from the forms grammar), a file number, a parenthesis.
+_COMPANY_CUT = re.compile(
+    r"\s+Forms?\s*$|\s+(?:(?:Definitive|Preliminary|Revised)\s+)?(?:Proxy|Information)\s+Statements?\b"
+    r"|\s+(?:Draft\s+|Amended\s+)?Registration\s+Statements?\b|\s+(?:Annual|Quarterly|Current)\s+Reports?\b"
+    r"|\s+(?:Tender\s+Offer|Offering)\s+Statement\b|\s+(?:Post-Effective\s+)?Amendment\s+No\b"
+    r"|\s+(?:File\s+No|Filed|Registration\s+No)|\s+\(|\s*[;]",
+    re.IGNORECASE)
+
+
+def _cut_company(line: str) -> int | None:
+    """Where the registrant's name on ``line`` ends, if something else follows it on the line."""
+    cut = _COMPANY_CUT.search(line)
+    ends = [cut.start()] if cut else []
+    if any(ch.isdigit() for ch in line):
+        ends += [m.start for m in forms.find(line) if m.start > 0]
+    return min(ends) if ends else None
 _ON_BEHALF = re.compile(r"\b(?i:on\s+behalf\s+of\s+(?:our\s+client,?\s+)?)(?P<co>[A-Z][^,(“\"]{2,80}?(?:,\s*(?:Inc|Ltd|L\.P|LLC|Corp|N\.A)\.?)?)\s*[,(]")
+
+
+_LETTER_CONCERNING = re.compile(
+    r"^(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+)?(?:Comment\s+)?Letter\s+"
+    r"(?:Concerning|Regarding|Relating\s+to|to)\s+(?=[A-Z0-9])",
+)
 
 
 def company(text: str, block: tuple[int, int] | None, head_end: int) -> str | None:
@@ -258,10 +286,13 @@ def company(text: str, block: tuple[int, int] | None, head_end: int) -> str | No
             # "Re: Comment Letter Dated March 16, 2016 / Regarding Weyerhaeuser Company / Form 10-K ...",
             # "Re: Request for Confidential / Treatment under 17 C.F.R. § 200.83 / Citigroup Inc."
             c = re.sub(r"^(?:Regarding|In\s+re)\s+", "", clean(line), flags=re.IGNORECASE)
+            # "Re: December 21, 2017 Letter Concerning Archer-Daniels-Midland Company Form 10-K ...":
+            # the staff letter named before the registrant is no part of its name.
+            c = _LETTER_CONCERNING.sub("", c)
             if not c or _PRELUDE.match(c):
                 continue
-            cut = _COMPANY_CUT.search(" " + c)
-            name = (" " + c)[: cut.start()].strip() if cut else c
+            cut = _cut_company(" " + c)
+            name = (" " + c)[:cut].strip() if cut is not None else c
             name = name.strip(" ,;:-–")
             if not name or _NOT_COMPANY.match(name):
                 of = re.search(r"\bof\s+(?P<co>[A-Z][^,;]*(?:,\s*(?:Inc|Ltd|Corp|L\.P|LLC|N\.A)\.?)?)$", c)
@@ -327,12 +358,25 @@ def _person_at(text: str, start: int, end: int, name: str, role: str) -> Person:
     return Person(name, title, office, role, start, end)
 
 
+def _word_at(text: str, word: str, lo: int, hi: int) -> list[int]:
+    """Where ``word`` stands in ``text[lo:hi]`` as a whole word (no letter, digit or hyphen touching it).
+    ``str.find`` rather than a pattern per surname, which would be compiled for every letter."""
+    out: list[int] = []
+    i = text.find(word, lo, hi)
+    while i >= 0:
+        before = text[i - 1] if i > lo else ""
+        after = text[i + len(word)] if i + len(word) < hi else ""
+        if not (before and (before.isalnum() or before in "_-")) and not (after and (after.isalnum() or after in "_-")):
+            out.append(i)
+        i = text.find(word, i + 1, hi)
+    return out
+
+
 def _find_full_name(text: str, surname: str, lo: int, hi: int) -> tuple[str, int, int] | None:
     """The fullest "Given M. Surname" written in ``text[lo:hi]`` for a salutation's surname."""
     best = None
     key = surname_key(surname)
-    for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[lo:hi]):
-        s = lo + m.start()
+    for s in _word_at(text, surname, lo, hi):
         line_start = max(text.rfind("\n", lo, s) + 1, lo)
         prefix = text[line_start:s]
         # try starts up to four words back, nearest last so the fullest wins

@@ -62,8 +62,9 @@ class Comment:
     ("Form 10-K for the Fiscal Year ended December 31, 2010", ..., "Revenue Recognition, page 36").
     ``text`` is the comment's whole passage with running page headers left out and blanks collapsed;
     in a response ``restated_text`` is the staff comment as the company repeats it and
-    ``response_text`` the answer ("Response: ..."), kept apart. ``number`` is None for the one
-    unnumbered comment some responses answer.
+    ``response_text`` the answer ("Response: ..."), kept apart. ``number`` is None for a comment
+    a response answers without its number (the staff's bullet points or unnumbered paragraphs,
+    restated and each followed by "Response:"), so that every answer can still be aligned.
     """
 
     number: int | None
@@ -116,8 +117,9 @@ class Anatomy:
     """Who wrote to whom about which filing, comment by comment.
 
     ``comment_count`` follows GOLD.md: for a staff letter the highest comment number, for a
-    response the number of distinct staff comments answered, 0 if none, None when the text is cut
-    off before its end (an excerpt) so that the count cannot be told.
+    response the number of distinct staff comments answered (each number once, plus each comment
+    answered without a number), 0 if none, None when the text is cut off before its end (an
+    excerpt) so that the count cannot be told.
     """
 
     kind: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from asckg.nlp.anatomy.model import Person
-from asckg.nlp.anatomy.text import CLOSING, NAME_WORD, clean, closings, person_name, surname_key
+from asckg.nlp.anatomy.text import CLOSING, NAME_WORD, clean, closings, find_all, lowered, person_name, surname_key
 
 # Where a signature block ends: a "cc:" list, enclosures, an appendix, or a paragraph of prose.
 _BLOCK_END = re.compile(r"^\s*(?:cc|c\.c\.|copy\s+to|copies\s+to|enclosures?|attachments?|appendix|annex|exhibit)\b",
@@ -22,6 +22,7 @@ _SLASH_S = re.compile(r"/s/\s*(?P<rest>[^\n]*)", re.IGNORECASE)
 _FOR = re.compile(r"\s+for\s*$|\s+for\s+(?P<who>.+)$", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"^\s*Name\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 _TITLE_LABEL = re.compile(r"^\s*Title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
+_LONE_CAPITAL = re.compile(r"(?:^|\s)[A-Z]$")
 _OFFICE = re.compile(r"^(?:Office\s+of|Division\s+of|Disclosure\s+Review)\b.*", re.IGNORECASE)
 
 
@@ -36,7 +37,11 @@ def _block_lines(text: str, start: int, max_lines: int = 24) -> list[tuple[int, 
         c = clean(text[pos:nl])
         if c:
             seen += 1
-            if _BLOCK_END.match(c) or len(c) > 160 or CLOSING.match(c):
+            if len(c) > 160 and not out and c.startswith("/s/"):
+                # html2text put the whole foot on one line: "/s/ Todd Taylor Todd Taylor Vice
+                # President and Principal Accounting Officer cc: Christy Adams, ..."
+                c = c[:160]
+            elif _BLOCK_END.match(c) or len(c) > 160 or CLOSING.match(c):
                 break
             out.append((pos, nl, c))
         pos = nl + 1
@@ -61,19 +66,23 @@ def _title_after(lines: list[tuple[int, int, str]], i: int, name: str) -> tuple[
     return title, office
 
 
-def signers(text: str, after: int = 0) -> list[Person]:
+def signers(text: str, after: int = 0, closes: list[re.Match[str]] | None = None) -> list[Person]:
     """The people who signed, read from the complimentary close at or after ``after``.
 
     The close used is the first one after ``after`` (the start of the last comment, so that a
     quoted close earlier does not count), else the last in the letter.
     """
-    found = closings(text)
+    found = closings(text) if closes is None else closes
     starts = [m.end() for m in found if m.start() >= after]
     if not starts:
         # No close after the body: a block of "/s/" lines ("By:\n/s/ Brian J. Doerger") still signs.
         sm = _SLASH_S.search(text, after)
         if sm:
-            starts = [text.rfind("\n", 0, sm.start()) + 1]
+            line_start = text.rfind("\n", 0, sm.start()) + 1
+            line_end = text.find("\n", sm.start())
+            long_line = (len(text) if line_end < 0 else line_end) - line_start > 160
+            # a long line is a whole paragraph or letter: start the block at the "/s/" itself
+            starts = [sm.start() if long_line else line_start]
         elif found:
             starts = [found[-1].end()]
         else:
@@ -97,18 +106,33 @@ def _signers_in(text: str, start: int) -> list[Person]:
         rest = sm.group("rest").strip(" |")
         fm = _FOR.search(rest)
         principal = None
-        if fm:
+        # "/s/ Jacqueline Kaufman for" + "Mara L. Ransom": only right after a whole name, not a
+        # "for" further on in a one-line foot ("... Vice President for Finance")
+        if fm and person_name("/s/ " + rest[: fm.start()]) == " ".join(rest[: fm.start()].split()).strip(" ,"):
             rest = rest[: fm.start()]
             who = fm.group("who") if fm.group("who") else (lines[i + 1][2] if i + 1 < len(lines) else "")
             principal = person_name(who)
         name = person_name("/s/ " + rest) if rest else None
-        if not name and not rest and i + 1 < len(lines):  # "/s/" alone, name on the next line
-            name = person_name(lines[i + 1][2])
+        if not name:
+            # html2text broke the signed name over lines: "/s/" + "Jin-Kyu" + "Baek",
+            # "/s/" + "Wendy" + "A." + "Beck"; join the short lines below until a name reads.
+            # Small capitals come apart letter by letter: "/s/ D. Z" + "ACHARY" + "H" + "UDSON".
+            acc, prev_end = rest, le
+            for k, (ns, ne, nxt) in enumerate(lines[i + 1: i + 6]):
+                if len(nxt) > 30 or _NAME_LABEL.match(nxt) or _TITLE_LABEL.match(nxt):
+                    break
+                if k and text.count("\n", prev_end, ns) > 1 or name and person_name(nxt):
+                    break  # a blank line or the printed name ends the broken name
+                glue = "" if _LONE_CAPITAL.search(acc) and nxt.isupper() else " "
+                acc = f"{acc}{glue}{nxt}".strip()
+                name = person_name("/s/ " + acc) or name
+                prev_end = ne
+            rest = rest or (name or "")
         if not name:
             continue
         # Prefer the printed name below when it spells the same person out more fully
         # ("/s/ Scott Flood" over "Scott L. Flood"; "/s/ SUNIT S. PATEL" over "Sunit S. Patel").
-        for j, p in printed[i + 1: i + 4]:
+        for j, p in printed[i + 1: i + 8]:
             if p and surname_key(p) == surname_key(name) and (p.lower() == name.lower() or len(p.split()) > len(name.split())):
                 name = p
                 break
@@ -163,7 +187,15 @@ def staff_contacts(text: str) -> list[Person]:
     """People a staff letter names as contacts, with the title written beside the name."""
     out: list[Person] = []
     seen: set[str] = set()
-    for cm in _CONTACT.finditer(text):
+    low = lowered(text)
+    # the trigger words found as literals first: the pattern would be tried at every offset
+    spots = sorted(find_all(low, "contact") + find_all(low, "call") + find_all(low, "questions"))
+    found = (_CONTACT.match(text, i) or _CONTACT.search(text, max(0, i - 1), i + 40) for i in spots)
+    seen_at: set[int] = set()
+    for cm in found:
+        if cm is None or cm.start() in seen_at:
+            continue
+        seen_at.add(cm.start())
         window_end = min(len(text), cm.end() + 420)
         sentence_end = re.search(r"(?<![A-Z])\.\s+(?=[A-Z])|\n\s*\n\s*\n", text[cm.end():window_end])
         hi = cm.end() + sentence_end.start() if sentence_end else window_end

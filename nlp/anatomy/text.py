@@ -9,12 +9,18 @@ keeps offsets into the text it was given. Standard library only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 # --- lines ---------------------------------------------------------------------------------------
 # Markup that converters leave around a line's words: markdown bold/heading/bullet marks and
 # html2text's table bars ("|Re:", "|/s/ Earl C. Shanks").
 _MARKUP = re.compile(r"\*\*|__|^\s*#{1,6}\s+|^\s*[-*+]\s+(?=\S)|\|")
+# The same over a passage of many lines at once: blanks that stay within a line.
+_MARKUP_LINES = re.compile(r"\*\*|__|^[^\S\n]*#{1,6}[^\S\n]+|^[^\S\n]*[-*+][^\S\n]+(?=\S)|\|", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +34,8 @@ class Line:
 
 def clean(s: str) -> str:
     """``s`` without markdown/html2text markup, blanks collapsed ("**Filed March 16, 2011** " -> ...)."""
-    s = _MARKUP.sub(" ", s)
+    if "*" in s or "|" in s or "_" in s or "#" in s or "-" in s or "+" in s:
+        s = _MARKUP.sub(" ", s)
     return " ".join(s.replace("\u00a0", " ").split())
 
 
@@ -42,9 +49,73 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+class LineIndex:
+    """The lines of a text by offset, each cleaned only when asked for (most never are).
+
+    A letter has hundreds of lines and the parsers look at a few dozen of them; cleaning every
+    line up front was a third of the parse time.
+    """
+
+    __slots__ = ("text", "starts", "ends", "_clean")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = text.split("\n")
+        # offsets summed in C (accumulate, map): a Python loop over the lines was the cost
+        before = accumulate(map(len, parts), initial=0)
+        self.starts = list(map(add, before, range(len(parts))))
+        self.ends = list(map(add, self.starts, map(len, parts)))
+        self._clean: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def index(self, pos: int) -> int:
+        """The number of the line holding offset ``pos``."""
+        return bisect_right(self.starts, pos) - 1
+
+    def clean(self, i: int) -> str:
+        """Line ``i`` without markup, blanks collapsed."""
+        c = self._clean.get(i)
+        if c is None:
+            raw = self.text[self.starts[i]:self.ends[i]]
+            c = clean(raw) if raw and not raw.isspace() else ""
+            self._clean[i] = c
+        return c
+
+    def line(self, i: int) -> Line:
+        return Line(self.starts[i], self.ends[i], self.clean(i))
+
+
+_MARKED_LINE = re.compile(r"\n[^\S\n]*[-+]")
+
+
 def collapse(s: str) -> str:
     """Blanks and line breaks collapsed to one space, markup dropped: the readable text of a passage."""
-    return " ".join(clean(part) for part in s.split("\n") if clean(part))
+    if "*" in s or "|" in s or "_" in s or "#" in s or _MARKED_LINE.search(s) or s.lstrip()[:1] in ("-", "+"):
+        s = _MARKUP_LINES.sub(" ", s)
+    return " ".join(s.split())
+
+
+_LOWER: list[str] = ["", ""]
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text asked about: several parsers look for words in it."""
+    if _LOWER[0] is not text:
+        _LOWER[0], _LOWER[1] = text, text.lower()
+    return _LOWER[1]
+
+
+def find_all(low: str, word: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Every offset of ``word`` in ``low[lo:hi]`` (``str.find``: far faster than a regex scan)."""
+    out: list[int] = []
+    hi = len(low) if hi is None else hi
+    i = low.find(word, lo, hi)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1, hi)
+    return out
 
 
 # --- landmarks -----------------------------------------------------------------------------------
@@ -74,17 +145,60 @@ def salutation(text: str, limit: int = 6000) -> re.Match[str] | None:
     return SALUTATION.search(text, 0, min(len(text), limit))
 
 
+#: A word of every close, in lower case, and how many lines above its line the close may start
+#: ("Very\ntruly yours," and "Best\nregards," as html2text breaks them).
+_CLOSING_WORDS = (("sincerely", 0), ("truly", 1), ("yours", 0), ("respectfully", 0), ("regards", 1),
+                  ("cordially", 0), ("thank", 0), ("division", 0))
+_COMMISSION = "for the commission"
+
+
 def closings(text: str) -> list[re.Match[str]]:
-    """Every complimentary close ("Sincerely,") in the text, in order."""
-    return list(CLOSING.finditer(text))
+    """Every complimentary close ("Sincerely,") in the text, in order.
+
+    The same as ``CLOSING.finditer(text)``, but the pattern is tried only at the lines around the
+    words a close consists of: a full scan tries its many line-anchored alternatives everywhere.
+    """
+    low = lowered(text)
+    starts: set[int] = set()
+    for word, back in _CLOSING_WORDS:
+        for i in find_all(low, word):
+            ls = low.rfind("\n", 0, i) + 1
+            starts.add(ls)
+            if back and ls > 0:
+                starts.add(low.rfind("\n", 0, ls - 1) + 1)
+    found: list[re.Match[str]] = []
+    for ls in sorted(starts):
+        m = CLOSING.match(text, ls)
+        if m:
+            found.append(m)
+    i = low.find(_COMMISSION)
+    while i >= 0:  # the delegated-authority close is not anchored to a line
+        m = CLOSING.search(text, i, i + 200)
+        if m and m.start() == i:
+            found.append(m)
+        i = low.find(_COMMISSION, i + 1)
+    found.sort(key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for m in found:
+        if not out or m.start() >= out[-1].end() and m.start() != out[-1].start():
+            out.append(m)
+    return out
 
 
 # --- names ---------------------------------------------------------------------------------------
 # A person's name as letters print it: given names or initials, then a surname; "W. Robert
-# Berkley Jr.", "Terence O’Brien", "Moncada-Terry", "McWilliams", "Adélaja Heyliger".
+# Berkley Jr.", "Terence O’Brien", "Moncada-Terry", "McWilliams", "Adélaja Heyliger", "Woo-Sung
+# Chung" (a hyphenated given name: the part after the hyphen may be short), "Rory O’Halloran".
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _LOW = r"[a-zß-öø-ÿ]"
-NAME_WORD = rf"(?:{_UP}(?:{_LOW}|{_UP})*(?:[’']\s?{_UP}{_LOW}+)?(?:-{_UP}{_LOW}+)?{_LOW}|{_UP}\.(?:\s?{_UP}\.)?|{_UP}{_UP}+)"
+# One capitalized word: "Head", "McWilliams", "O’Brien", "D’Arcy", "DeSantis". The apostrophe part
+# is a separator, so the two starred runs never compete for the same letters (no backtracking).
+_CAP_WORD = rf"{_UP}(?:{_LOW}|{_UP})*(?:[’']\s?{_UP}(?:{_LOW}|{_UP})*)?{_LOW}"
+# Hyphenated parts: "Moncada-Terry", "Woo-Sung", "Jin-Kyu", "Geri-Michelle", and "Hae-won".
+_HYPHEN_PART = rf"-{_UP}?(?:{_LOW}|{_UP})*{_LOW}"
+# An all-capitals word, as signatures print them ("/s/ PATRICK GORIS", "JIN-KYU BAEK", "O’SHEA").
+_CAPS_WORD = rf"{_UP}(?:[’']{_UP})?{_UP}+(?:-{_UP}{_UP}+)*"
+NAME_WORD = rf"(?:{_CAP_WORD}(?:{_HYPHEN_PART})*|{_UP}\.(?:\s?{_UP}\.)?|{_CAPS_WORD})"
 SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|II|III|IV)(?![A-Za-z]))"
 #: Words that start a title or an organization, never part of a person's name.
 NOT_NAME = frozenset("""
@@ -101,48 +215,98 @@ NOT_NAME = frozenset("""
     Corporation Partners Professional Practice Audit Tax Regulatory Affairs Compliance Operations Strategy
     Development Business Board Directors Committee Investments Investment Treasury Communications Legal
     Engineer Analyst Examiner Economist Actuary Specialist Coordinator Paralegal Consultant Administrator
+    Registration Statement Amendment Proxy Schedule Annual Quarterly Current Report Draft Offering Prospectus
+    Response Comment Letter
 """.split())
 _NOT_NAME_LOWER = frozenset(w.lower() for w in NOT_NAME)
 _NAME_WORD_RE = re.compile(NAME_WORD)
 _ORG_WORDS = frozenset("""corp corporation inc incorporated co company llc llp lp l.p ltd limited plc
     group holdings bank n.a trust partners ag sa nv se""".split())
+#: Generational suffixes kept in a name (GOLD.md drops titles, not these): "Jesus Malave, Jr.",
+#: "Walter S. Hulse, III", "Pierce H. Norton II".
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "II", "III", "IV"})
+#: Particles inside a surname: "Marc de Jong", "Bart van der Berg" (capitalized "Van Dyke" is a word).
+_PARTICLES = frozenset("de van von der den da del della di du la le dos das ten ter bin al".split())
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mses|Prof)\.?\s+")
+_SLASH_S_PREFIX = re.compile(r"^/s/\s*")
+_INITIAL = re.compile(r"[A-Z]")
 
 
+def _is_suffix(tokens: list[str], k: int) -> bool:
+    """Whether ``tokens[k]`` is a generational suffix; "Sr." before a title is the title's
+    ("Craig D. Wilson Sr. Asst. Chief Accountant", "Ryan Rohn, Sr. Staff Accountant")."""
+    bare = tokens[k].rstrip(",;:")
+    if bare not in _SUFFIXES:
+        return False
+    if bare.startswith("Sr") and k + 1 < len(tokens):
+        return tokens[k + 1].rstrip(".,;:").lower() not in _NOT_NAME_LOWER
+    return True
+
+
+@lru_cache(maxsize=4096)
 def person_name(s: str) -> str | None:
     """The person's name that ``s`` starts with, without honorific or title, or None.
+
+    Generational suffixes stay as written ("Jesus Malave, Jr."); a name printed twice in a row,
+    as html2text joins "/s/ Todd Taylor" and the printed "Todd Taylor", is taken once.
 
     >>> person_name("Mr. Stephen R. Head Chief Financial Officer")
     'Stephen R. Head'
     >>> person_name("Ryan Rohn, Staff Accountant") , person_name("Division of Corporation Finance")
     ('Ryan Rohn', None)
+    >>> person_name("Jesus Malave, Jr., Chief Financial Officer")
+    'Jesus Malave, Jr.'
     """
     s = s.strip(" \t|*,:;")
     signed = s.startswith("/s/")
-    s = _HONORIFIC.sub("", re.sub(r"^/s/\s*", "", s))
+    if signed:
+        s = _SLASH_S_PREFIX.sub("", s)
+    s = _HONORIFIC.sub("", s)
+    tokens = s.split()[:10]
     keep: list[str] = []
-    for tok in s.split()[:8]:
+    suffix = ""
+    stop = len(tokens)
+    for k, tok in enumerate(tokens):
         bare = tok.rstrip(",;:")
-        if bare in _SUFFIXES and len(keep) >= 2:
-            # "Craig D. Wilson Sr. Asst. Chief Accountant": "Sr." before a title is the title's.
-            if bare.startswith("Sr") and tok is not s.split()[-1]:
-                break
-            keep.append(bare if bare != "Jr" else "Jr.")
+        if len(keep) >= 2 and _is_suffix(tokens, k):
+            suffix = " " + (bare if bare != "Jr" else "Jr.")
+            stop = k + 1
             break
         if bare.rstrip(".").lower() in _ORG_WORDS:
             return None  # "Las Vegas Sands Corp.", "Ford Motor Company"
-        if not _NAME_WORD_RE.fullmatch(bare) or bare.rstrip(".").lower() in _NOT_NAME_LOWER:
+        word = _NAME_WORD_RE.fullmatch(bare) and bare.rstrip(".").lower() not in _NOT_NAME_LOWER
+        if not word and keep and tok == bare and k + 1 < len(tokens):
+            # "Julia A Thompson": an initial without its dot; "Marc de Jong": a particle
+            j = k + 1
+            while bare in _PARTICLES and j + 1 < len(tokens) and tokens[j] in _PARTICLES:
+                j += 1  # "van der Berg"
+            nxt = tokens[j].rstrip(",;:")
+            inner = (_INITIAL.fullmatch(bare) or bare in _PARTICLES) and _NAME_WORD_RE.fullmatch(nxt)
+            word = bool(inner) and nxt.rstrip(".").lower() not in _NOT_NAME_LOWER
+        if not word:
+            stop = k
             break
         keep.append(bare)
         if tok != bare:  # a comma ends the name: "Ryan Rohn, Staff Accountant"
-            if len(keep) >= 2:
-                break
-            return None
-    core = [w for w in keep if w not in _SUFFIXES]
-    if len(core) < 2 or len(core[-1]) < 2 or core[-1].endswith("."):
+            stop = k + 1
+            if len(keep) < 2:
+                return None
+            if tok.endswith(",") and k + 1 < len(tokens) and _is_suffix(tokens, k + 1):
+                nxt = tokens[k + 1].rstrip(",;:")
+                suffix = ", " + (nxt if nxt != "Jr" else "Jr.")  # "Walter S. Hulse, III"
+                stop = k + 2
+            break
+    # "MORGAN STANLEY & CO. LLC", "Goldman Sachs & Co.": a firm, not a person
+    after = tokens[stop: stop + 3]
+    if after and (after[0] == "&" or any(t.rstrip(".,;:").lower() in _ORG_WORDS for t in after[:1])):
         return None
-    name = " ".join(keep)
+    half = len(keep) // 2
+    if len(keep) >= 4 and len(keep) % 2 == 0 and [w.lower() for w in keep[:half]] == [w.lower() for w in keep[half:]]:
+        keep = keep[:half]  # "/s/ Todd Taylor Todd Taylor Vice President ..." on one line
+        suffix = ""
+    if len(keep) < 2 or len(keep[-1]) < 2 or keep[-1].endswith("."):
+        return None
+    name = " ".join(keep) + suffix
     # An all-capitals line is an organization ("BOFA SECURITIES, INC."), unless it is a signature.
     if name.isupper() and not signed:
         return None
@@ -151,5 +315,5 @@ def person_name(s: str) -> str | None:
 
 def surname_key(name: str) -> str:
     """The surname of ``name`` for matching printed and "/s/" forms: lower case, no blanks."""
-    words = [w for w in name.split() if w.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
+    words = [w for w in name.replace(",", " ").split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
     return words[-1].lower().replace("’", "'") if words else ""
