@@ -211,7 +211,7 @@ def letter_view(store: LetterStore, letter: str) -> LetterView:
         if cite is None:
             cite = mentions[row["mention"]] = Citation(row["matched"], row["kind"], [], row["start"])
             where[row["mention"]] = row["comment"]
-        if row["ref"] not in cite.refs:
+        if row["ref"] and row["ref"] not in cite.refs:
             cite.refs.append(row["ref"])
     for mention, cite in sorted(mentions.items(), key=lambda item: item[1].start):
         comment = comments.get(where[mention] or "")
