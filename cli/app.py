@@ -13,10 +13,18 @@ import typer
 from asckg import __version__
 from asckg.cli.cites import cites
 from asckg.cli.common import report_error
+from asckg.cli.export import export
 from asckg.cli.extract import extract
 from asckg.cli.guidance import guidance
 from asckg.cli.ingest import ingest
+from asckg.cli.plot import plot
+from asckg.cli.query import query
+from asckg.cli.serve import serve
 from asckg.cli.stats import stats
+from asckg.cli.show import show
+from asckg.cli.thread import thread
+from asckg.cli.validate import validate
+from asckg.cli.view import view
 from asckg.errors import AsckgError, BadReference
 
 app = typer.Typer(
@@ -30,7 +38,15 @@ app.command()(extract)
 app.command()(ingest)
 app.command()(cites)
 app.command()(stats)
+app.command()(query)
+app.command()(export)
+app.command()(view)
+app.command()(plot)
+app.command()(serve)
 app.command()(guidance)
+app.command()(show)
+app.command()(thread)
+app.command()(validate)
 
 
 def _version(value: bool) -> None:

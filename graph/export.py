@@ -37,9 +37,9 @@ _COMPANY_LETTERS = """PREFIX asckg: <https://w3id.org/asckg/ns#>
 SELECT ?letter ?company WHERE { GRAPH ?letter { ?letter asckg:aboutCompany ?company ; asckg:letterId ?id } }"""
 _SHARED_GRAPHS = (str(iris.CODIFICATION_GRAPH), str(GUIDANCE_GRAPH))
 # Edges from a letter's graph to shared nodes whose descriptions travel with the letter.
-_CITING = (ASCKG.citesWithin, ASCKG.cites)
+_CITING = frozenset({str(ASCKG.citesWithin), str(ASCKG.cites)})
 # Edges of a shared node to other shared nodes that must travel with it.
-_SHARED_LINKS = (ASCKG.codifiedWithin, ASCKG.codifiedIn)
+_SHARED_LINKS = frozenset({str(ASCKG.codifiedWithin), str(ASCKG.codifiedIn)})
 
 
 def _node(iri: str) -> ox.NamedNode:

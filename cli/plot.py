@@ -1,0 +1,44 @@
+"""``asckg plot``: charts of what the letters cite over the years."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from asckg.cli.common import STORE_DEFAULT, StoreOption, err
+from asckg.errors import AsckgError
+
+
+class Chart(str, Enum):
+    trends = "trends"
+    heatmap = "heatmap"
+
+
+class Level(str, Enum):
+    topic = "topic"
+    subtopic = "subtopic"
+
+
+def plot(
+    chart: Annotated[Chart, typer.Argument(help="trends (a line per Topic, letters per year) or heatmap (Topics by year).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The chart file: .png, .svg or .pdf.")],
+    by: Annotated[Level, typer.Option("--by", help="Chart Codification Topics or Subtopics.")] = Level.topic,
+    top: Annotated[int, typer.Option("--top", help="How many of the most cited to show (default 8 for trends, 20 for heatmap).", show_default=False)] = 0,
+    store: StoreOption = STORE_DEFAULT,
+) -> None:
+    """Draw how often the letters cite the most cited Topics (or Subtopics), year by year."""
+    from asckg.graph import plots
+    from asckg.graph.store import LetterStore
+
+    count = top or (8 if chart is Chart.trends else 20)
+    with LetterStore(store, read_only=True) as db:
+        draw = plots.trends if chart is Chart.trends else plots.heatmap
+        fig = draw(db, by.value, count)
+    try:
+        plots.save(fig, output)
+    except OSError as error:
+        raise AsckgError(f"{output}: cannot write: {error.strerror or error}") from None
+    err.print(f"{chart.value} by {by.value} -> {output}")

@@ -1,0 +1,100 @@
+"""Charts: the numbers behind them, and what a reader sees (title, axes, series, the files)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from asckg.graph import plots
+from asckg.graph.sparql import BadQuery, run_query
+from asckg.graph.store import LetterStore
+from asckg.queries import load_spec
+from queries_support import examples_store, golden_store  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(scope="module")
+def golden(golden_store):
+    with LetterStore(golden_store, read_only=True) as store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def examples(examples_store):
+    with LetterStore(examples_store, read_only=True) as store:
+        yield store
+
+
+def test_year_counts_on_the_golden_graph(golden):
+    data = plots.year_counts(golden, "topic", 8)
+    assert data.years == [2016, 2018]
+    assert data.letters_per_year == {2016: 5, 2018: 1}
+    assert data.series == {
+        "280 Segment Reporting": [2, 0],
+        "944 Insurance": [2, 0],
+        "350 Goodwill and Other": [1, 0],
+        "606 Revenue from Contracts with Customers": [0, 1],
+    }
+    top2 = plots.year_counts(golden, "subtopic", 2)
+    assert top2.series == {"280-10 Segment Reporting—Overall": [2, 0], "350-20 Goodwill": [1, 0]}
+
+
+def test_trend_chart_has_title_axes_and_one_line_per_topic(golden):
+    fig = plots.trends(golden, "topic", 3)
+    (ax,) = [a for a in fig.axes if a.get_lines()]
+    assert ax.get_title() == "Letters citing each of the 3 most cited Codification Topics, per year"
+    assert ax.get_ylabel() == "letters citing the Topic or anything under it"
+    assert ax.get_xlabel().startswith("year")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2016\n5", "2018\n1"]
+    lines = {line.get_label(): list(line.get_ydata()) for line in ax.get_lines()}
+    assert lines == {"280 Segment Reporting": [2, 0], "944 Insurance": [2, 0], "350 Goodwill and Other": [1, 0]}
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(lines)
+
+
+def test_heatmap_cells_are_the_counts(golden):
+    fig = plots.heatmap(golden, "topic", 20)
+    ax = fig.axes[0]
+    assert ax.get_title() == "Letters citing each Codification Topic, by year"
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "280 Segment Reporting", "944 Insurance", "350 Goodwill and Other", "606 Revenue from Contracts with Customers"]
+    assert ax.images[0].get_array().tolist() == [[2, 0], [2, 0], [1, 0], [0, 1]]
+    assert sorted(t.get_text() for t in ax.texts) == ["1", "1", "2", "2"]  # zero cells left blank
+    assert len(fig.axes) == 2  # the colour bar
+
+
+def test_a_chart_from_the_examples(examples, tmp_path):
+    rows = run_query(examples, load_spec("top_topics_by_year"), {}).dicts()
+    fig = plots.trends(examples, "topic", 20)
+    (ax,) = [a for a in fig.axes if a.get_lines()]
+    per_line = {line.get_label().split()[0]: sum(line.get_ydata()) for line in ax.get_lines()}
+    expected: dict[str, int] = {}
+    for r in rows:
+        expected[r["code"]] = expected.get(r["code"], 0) + int(r["letters"])
+    assert per_line == expected and len(per_line) >= 5
+    png, svg = tmp_path / "trends.png", tmp_path / "trends.svg"
+    plots.save(fig, png)
+    plots.save(fig, svg)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text
+    assert "Revenue from Contracts with Customers" in text  # the legend is real text in the SVG
+
+
+def test_bad_arguments_are_one_error(golden, tmp_path):
+    with pytest.raises(BadQuery, match="cannot chart by 'section'"):
+        plots.year_counts(golden, "section", 3)
+    with pytest.raises(BadQuery, match="--top must be at least 1"):
+        plots.year_counts(golden, "topic", 0)
+    with pytest.raises(BadQuery, match=r"write the chart to a \.png, \.svg or \.pdf file"):
+        plots.save(plots.trends(golden), tmp_path / "chart.jpg")
+
+
+def test_cli_plots(examples_store, tmp_path):
+    env = dict(os.environ, ASCKG_STORE=str(examples_store))
+    for args in (("trends", "--by", "subtopic", "--top", "3", "-o", str(tmp_path / "t.svg")),
+                 ("heatmap", "-o", str(tmp_path / "h.png"))):
+        done = subprocess.run([sys.executable, "-m", "asckg", "plot", *args], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "t.svg").stat().st_size > 10_000 and (tmp_path / "h.png").stat().st_size > 10_000

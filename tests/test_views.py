@@ -1,0 +1,150 @@
+"""The networkx views: what each holds on the golden graph, and every file format read back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+
+from asckg.graph.sparql import BadQuery
+from asckg.graph.store import LetterStore
+from asckg.graph.views import VIEWS, build_view, co_citation, to_dot, to_json, write_view
+from queries_support import examples_store, golden_store  # noqa: F401  (fixtures)
+
+ID = "https://w3id.org/asckg/id/"
+
+
+@pytest.fixture(scope="module")
+def golden(golden_store):
+    with LetterStore(golden_store, read_only=True) as store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def views(golden):
+    return {name: make(golden) for name, make in VIEWS.items()}
+
+
+def test_citations_go_from_companies_to_letters_to_what_they_cite(views):
+    g = views["citations"]
+    nclh, letter, paragraph = ID + "company/cik/1513761", ID + "letter/0000000000-18-026944", ID + "asc/606-10-50-12"
+    assert g.nodes[nclh]["kind"] == "company" and g.nodes[nclh]["label"] == "Norwegian Cruise Line Holdings Ltd."
+    assert g.has_edge(nclh, letter)
+    assert g.nodes[letter]["label"] == "1513761_0000000000-18-026944" and g.nodes[letter]["date"] == "2018-08-29"
+    edge = g.edges[letter, paragraph]
+    assert edge["words"] == "ASC 606-10-50-12(c)" and edge["weight"] == 1
+    assert "on a net basis pursuant to ASC 606-10-50-12(c)" in edge["context"]
+    assert g.nodes[paragraph]["kind"] == "paragraph"
+    assert g.nodes[ID + "guidance/SFAS%2060"]["kind"] == "guidance"
+    assert g.nodes[ID + "rule/S-K%20303"]["kind"] == "SEC rule"
+    # the range "ASC 350-20-35-33 through 35-37" is one mention naming five paragraphs
+    insulet = ID + "letter/0000000000-16-082809"
+    ranged = [n for n in g.successors(insulet) if n.startswith(ID + "asc/350-20-35-")]
+    assert len(ranged) == 5
+    assert {g.edges[insulet, n]["words"] for n in ranged} == {"ASC 350-20-35-33 through 35-37"}
+
+
+def test_co_citation_is_weighted_by_letters(golden, views):
+    g = views["co-citation"]
+    assert g.edges[ID + "asc/280-10-50-40", ID + "asc/280-10-50-41"]["weight"] == 2
+    assert g.number_of_edges() == 1  # pairs cited together by two letters or more
+    wide = co_citation(golden, min_letters=1)
+    assert wide.number_of_edges() == 28
+    assert wide.edges[ID + "guidance/SFAS%2060", ID + "guidance/SOP%2005-1"]["weight"] == 1
+
+
+def test_company_topic_is_bipartite(views):
+    g = views["company-topic"]
+    companies = {n for n, b in g.nodes(data="bipartite") if b == 0}
+    assert nx.is_bipartite(g)
+    assert {g.nodes[c]["label"] for c in companies} == {"Insulet Corporation", "Norwegian Cruise Line Holdings Ltd.", "Aflac Incorporated"}
+    assert g.edges[ID + "company/cik/4977", ID + "asc/944"]["weight"] == 2
+    assert g.edges[ID + "company/cik/1145197", ID + "asc/350"]["weight"] == 1
+
+
+def test_conversations_link_replies(views):
+    g = views["conversations"]
+    follow_up, response, first = (ID + "letter/0000000000-16-088669", ID + "letter/0001157523-16-006325",
+                                  ID + "letter/0000000000-16-082809")
+    assert g.edges[follow_up, response]["relation"] == "replies to"
+    assert g.edges[response, first]["relation"] == "replies to"
+    assert g.nodes[response]["kind"] == "response"
+    assert g.nodes[first]["conversation"] == "1145197_0000000000-16-082809"
+    assert g.number_of_nodes() == 6 and g.number_of_edges() == 3
+
+
+def test_codification_tree_counts_citations(views):
+    g = views["codification"]
+    assert g.has_edge(ID + "asc/280-10-50", ID + "asc/280-10-50-40")
+    assert g.nodes[ID + "asc/280-10-50-40"]["letters"] == 2
+    assert g.nodes[ID + "asc/944"]["letters"] == 2 and g.nodes[ID + "asc/944"]["direct"] == 1
+    assert g.nodes[ID + "asc/944"]["kind"] == "topic"
+    assert nx.is_forest(g)
+
+
+def test_an_unknown_view_is_one_error(golden):
+    with pytest.raises(BadQuery, match="no view named 'citation'"):
+        build_view(golden, "citation")
+
+
+def _same(a: nx.Graph, b: nx.Graph) -> None:
+    assert set(a.nodes) == set(b.nodes)
+    assert {frozenset(e) if not a.is_directed() else e for e in a.edges} == {frozenset(e) if not a.is_directed() else e for e in b.edges}
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_graphml_and_json_read_back_with_every_attribute(views, tmp_path, name):
+    g = views[name]
+    write_view(g, "graphml", str(tmp_path / "v.graphml"))
+    back = nx.read_graphml(tmp_path / "v.graphml")
+    _same(g, back)
+    assert dict(back.nodes(data=True)) == dict(g.nodes(data=True))
+    assert {(a, b): d for a, b, d in back.edges(data=True)} == {(a, b): d for a, b, d in g.edges(data=True)}
+    again = nx.node_link_graph(json.loads(to_json(g)), edges="links")
+    assert nx.utils.graphs_equal(again, g)
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_gexf_reads_back(views, tmp_path, name):
+    g = views[name]
+    write_view(g, "gexf", str(tmp_path / "v.gexf"))
+    back = nx.read_gexf(tmp_path / "v.gexf")
+    _same(g, back)
+    for n, data in g.nodes(data=True):
+        assert back.nodes[n]["label"] == data["label"]
+        assert back.nodes[n]["kind"] == data["kind"]
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_dot_reads_back(views, name):
+    pydot = pytest.importorskip("pydot", reason="pydot (a test extra) reads DOT back")
+    g = views[name]
+    (parsed,) = pydot.graph_from_dot_data(to_dot(g))
+    back = nx.nx_pydot.from_pydot(parsed)
+    assert {n.strip('"') for n in back.nodes} == set(g.nodes)
+    edges = {(a.strip('"'), b.strip('"')) for a, b in back.edges()}
+    want = set(g.edges) if g.is_directed() else {e for a, b in g.edges for e in ((a, b), (b, a))}
+    assert edges <= want and len(edges) == g.number_of_edges()
+
+
+def test_dot_escapes_quotes_and_newlines():
+    g = nx.DiGraph(name="x")
+    g.add_node('a "quoted"\nname', label='say "hi"')
+    text = to_dot(g)
+    assert '"a \\"quoted\\"\\nname" [label="say \\"hi\\""];' in text
+
+
+def test_cli_writes_a_view(examples_store, tmp_path):
+    target = tmp_path / "cit.gexf"
+    env = dict(os.environ, ASCKG_STORE=str(examples_store))
+    done = subprocess.run([sys.executable, "-m", "asckg", "view", "citations", "--format", "gexf", "-o", str(target)],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("citations: ") and "nodes" in done.stderr
+    g = nx.read_gexf(target)
+    letters = [n for n, k in g.nodes(data="kind") if k == "letter"]
+    assert len(letters) == 6
