@@ -37,15 +37,15 @@ app = typer.Typer(
 app.command()(extract)
 app.command()(ingest)
 app.command()(cites)
+app.command()(guidance)
+app.command()(show)
+app.command()(thread)
 app.command()(stats)
 app.command()(query)
 app.command()(export)
 app.command()(view)
 app.command()(plot)
 app.command()(serve)
-app.command()(guidance)
-app.command()(show)
-app.command()(thread)
 app.command()(validate)
 
 

@@ -32,9 +32,9 @@ def export(
     from asckg.graph import sparql
     from asckg.graph.export import company_letters
     from asckg.graph.export import export as write_rdf
-    from asckg.graph.store import LetterStore
+    from asckg.graph.store import open_store
 
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         letters: list[str] | None = None
         if letter or company:
             letters = [sparql.resolve_letter(db, one) for one in letter or []]

@@ -25,8 +25,11 @@ def guidance(
     fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="text or json.")] = InfoFormat.text,
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
-    """Say what REFERENCE is: title, status, place in the Codification, where an older standard went,
-    and how many stored letters cite it, year by year."""
+    """Say what REFERENCE is, where older standards went, and how many letters cite it by year.
+
+    For a part of the Codification: its title, status (current or superseded) and place in the
+    hierarchy, and the older standards that went there; for an older standard: where it went.
+    """
     with open_store(store, read_only=True) as db:
         info = describe(db, reference)
     if fmt is InfoFormat.json:

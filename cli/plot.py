@@ -31,10 +31,10 @@ def plot(
 ) -> None:
     """Draw how often the letters cite the most cited Topics (or Subtopics), year by year."""
     from asckg.graph import plots
-    from asckg.graph.store import LetterStore
+    from asckg.graph.store import open_store
 
     count = top or (8 if chart is Chart.trends else 20)
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         draw = plots.trends if chart is Chart.trends else plots.heatmap
         fig = draw(db, by.value, count)
     try:

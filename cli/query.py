@@ -78,7 +78,7 @@ def query(
         err.print("give a query's name or a .rq file; `asckg query --list` shows the canned ones")
         raise typer.Exit(2)
     from asckg.graph import sparql
-    from asckg.graph.store import LetterStore
+    from asckg.graph.store import open_store
 
     spec = _spec(name)
     if show:
@@ -86,7 +86,7 @@ def query(
         return
     given = _params(param or [])
     sparql.check_query(spec)  # a malformed query fails before the store is opened
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         answer = sparql.run_query(db, spec, given)
     _render(answer, fmt)
 

@@ -28,7 +28,7 @@ from rich.text import Text
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption
 from asckg.graph.letters import Answer, CommentView, FilingRef, LetterView, PersonRole, letter_view, shorten
-from asckg.graph.store import LetterStore
+from asckg.graph.store import open_store
 
 _KIND_NAME = {"staff": "staff letter", "response": "response", "other": "other letter"}
 # Bullets as pdftotext and html2text leave them: the Symbol font's private-use bullet (U+F0B7),
@@ -47,7 +47,7 @@ def show(
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Show LETTER: header, each comment with its citations, and the answers stored for it."""
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         view = letter_view(db, letter)
     if fmt is TextFormat.json:
         typer.echo(json.dumps(view.dump(), ensure_ascii=False, indent=2))

@@ -26,7 +26,7 @@ from asckg.cli.common import STORE_DEFAULT, StoreOption
 from asckg.cli.show import TextFormat, emit
 from asckg.graph.letters import ThreadComment, ThreadLetter, dump_thread, group_conversations
 from asckg.graph.letters import thread as find_thread
-from asckg.graph.store import LetterStore
+from asckg.graph.store import open_store
 
 _KIND_NAME = {"staff": "Staff letter", "response": "Response", "other": "Other letter"}
 
@@ -39,7 +39,7 @@ def thread(
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Show the conversation of a letter, or every conversation of a company, in order."""
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         letters = find_thread(db, company_or_letter)
     if fmt is TextFormat.json:
         typer.echo(json.dumps(dump_thread(letters), ensure_ascii=False, indent=2))

@@ -14,7 +14,7 @@ import typer
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, err
 from asckg.cli.show import TextFormat
-from asckg.graph.store import LetterStore
+from asckg.graph.store import open_store
 
 
 def validate(
@@ -24,7 +24,7 @@ def validate(
     """Check the store against the SHACL shapes shipped with asckg; exit 1 if it does not conform."""
     from asckg.graph.validate import validate as run  # pySHACL is slow to import
 
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         report = run(db)
     if fmt is TextFormat.json:
         typer.echo(json.dumps(report.dump(), ensure_ascii=False, indent=2))

@@ -35,10 +35,10 @@ def view(
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Write a view of the graph: nodes and weighted edges, with labels and kinds."""
-    from asckg.graph.store import LetterStore
+    from asckg.graph.store import open_store
     from asckg.graph.views import build_view, write_view
 
-    with LetterStore(store, read_only=True) as db:
+    with open_store(store, read_only=True) as db:
         graph = build_view(db, name.value)
     try:
         write_view(graph, fmt.value, str(output))

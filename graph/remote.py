@@ -160,6 +160,31 @@ class RemoteStore:
         names = doc["head"]["vars"]
         return [{n: _value(b.get(n)) for n in names} for b in doc["results"]["bindings"]]
 
+    def query_terms(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A SELECT query's rows as dicts of pyoxigraph terms (unbound variables left out)."""
+        raw = self._post_query(_bind(sparql, bindings), "application/sparql-results+json")
+        solutions = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+        names = [v.value for v in solutions.variables]
+        return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
+
+    def dataset(self):
+        """The whole store as an in-memory rdflib ``Dataset`` (for validation; reads every quad)."""
+        from rdflib import Dataset
+
+        data = RemoteRaw(self).dump(None, ox.RdfFormat.N_QUADS)
+        ds = Dataset()
+        ds.parse(data=data.decode("utf-8"), format="nquads")
+        return ds
+
+    @property
+    def raw(self) -> "RemoteRaw":
+        """A stand-in for ``pyoxigraph.Store`` that reads from the server."""
+        return RemoteRaw(self)
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None):
+        """Run a query; pyoxigraph results, as :meth:`LetterStore.query` gives."""
+        return self.raw.query(sparql, substitutions={ox.Variable(k): v for k, v in (bindings or {}).items()})
+
     def query_json(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> dict:
         """The SPARQL 1.1 results JSON of a query, as the server wrote it."""
         return json.loads(self._post_query(_bind(sparql, bindings), "application/sparql-results+json"))
@@ -207,3 +232,47 @@ class RemoteStore:
 
     def remove_letter(self, letter_iri: str) -> None:
         self.update(f"DROP SILENT GRAPH <{letter_iri}>")
+
+
+class RemoteRaw:
+    """The part of ``pyoxigraph.Store``'s interface that asckg's readers use, over a SPARQL server.
+
+    Queries come back as pyoxigraph results (parsed from the server's SPARQL results JSON), so the
+    code that runs queries, exports and views works on a server as on the embedded store.
+    """
+
+    def __init__(self, store: RemoteStore) -> None:
+        self._store = store
+
+    def query(self, sparql: str, *, use_default_graph_as_union: bool = True, substitutions=None, **_: Any):
+        bindings = {v.value: t for v, t in (substitutions or {}).items()}
+        text = _bind(sparql, bindings)
+        raw = self._store._post_query(text, "application/sparql-results+json, application/n-triples;q=0.9")
+        if raw.lstrip().startswith(b"{"):
+            return ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+        return list(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None):  # noqa: A002
+        terms = {"s": subject, "p": predicate, "o": object, "g": graph_name}
+        given = {k: v for k, v in terms.items() if v is not None and not isinstance(v, ox.DefaultGraph)}
+        rows = self._store.query_terms("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", given)
+        for row in rows:
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def named_graphs(self):
+        for row in self._store.query_terms("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {}):
+            yield row["g"]
+
+    def dump(self, output=None, format=None, *, prefixes=None, from_graph=None):  # noqa: A002
+        quads = self.quads_for_pattern(graph_name=from_graph)
+        if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
+            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        if prefixes:
+            return ox.serialize(quads, output, format, prefixes=prefixes)
+        return ox.serialize(quads, output, format)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def __iter__(self):
+        return self.quads_for_pattern()

@@ -328,7 +328,7 @@ def run_query(store: LetterStore, spec: QuerySpec, given: Mapping[str, str] | No
         raise BadQuery(f"{spec.path or spec.name}: malformed SPARQL: {_one_line(err)}") from None
     if isinstance(result, ox.QueryBoolean):
         return Answer("ask", boolean=bool(result))
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):  # a list: triples from a remote store
         return Answer("graph", triples=list(result))
     names = [v.value for v in result.variables]
     return Answer("select", variables=names, rows=[tuple(s[n] for n in names) for s in result])

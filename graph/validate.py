@@ -204,8 +204,8 @@ def _oxigraph_store(source: Any):
 
     if isinstance(source, ox.Store):
         return source
-    raw = getattr(source, "raw", None)  # a LetterStore
-    return raw if isinstance(raw, ox.Store) else None
+    raw = getattr(source, "raw", None)  # a LetterStore, or a RemoteStore's stand-in for a Store
+    return raw if raw is not None and hasattr(raw, "quads_for_pattern") else None
 
 
 def _simple(term: Any):

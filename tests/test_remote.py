@@ -99,3 +99,29 @@ def test_an_unreachable_server_is_one_clear_error():
     done = asckg("stats", store=f"http://127.0.0.1:{_free_port()}")
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "cannot reach the SPARQL server" in done.stderr
+
+
+def test_reading_commands_against_the_server(server, tmp_path):
+    assert asckg("ingest", str(EXAMPLES), "--jobs", "1", store=server).returncode == 0
+    local = tmp_path / "local"
+    assert asckg("ingest", str(EXAMPLES), "--jobs", "1", store=str(local)).returncode == 0
+    same = [
+        ("show", "000_1ae12daddb492283", "--format", "json"),
+        ("thread", "1513761_0000000000-18-026944", "--format", "json"),
+        ("query", "top_topics_by_year", "--format", "json"),
+        ("guidance", "606", "--format", "json"),
+    ]
+    for args in same:
+        there = asckg(*args, store=server)
+        assert there.returncode == 0, (args, there.stderr)
+        assert json.loads(there.stdout) == json.loads(asckg(*args, store=str(local)).stdout), args
+    validated = asckg("validate", store=server)
+    assert validated.returncode == 0 and validated.stdout.strip() == "conforms"
+    exported = tmp_path / "all.nq"
+    assert asckg("export", "--format", "nq", "-o", str(exported), store=server).returncode == 0
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(exported, format="nquads")
+    assert len(ds) > 0 and len(list(ds.quads((None, None, None, None)))) == json.loads(
+        asckg("stats", "--json", store=server).stdout)["triples"]
