@@ -25,10 +25,23 @@ def export(
     fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="ttl or nt (all graphs merged), nq, trig or jsonld (one graph per letter).")] = RdfFormat.trig,
     letter: Annotated[Optional[list[str]], typer.Option("--letter", help="Only this letter (its id, accession number or IRI); repeatable.")] = None,
     company: Annotated[Optional[str], typer.Option("--company", help="Only this company's letters (its name or part of it, CIK or IRI).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout (with --shards: a directory).")] = None,
+    shards: Annotated[Optional[int], typer.Option("--shards", min=1, help="With --format nq: split the store into this many N-Quads files in the -o directory, each letter's graph whole in one, for a server's bulk loader.")] = None,
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Write the whole graph, or the part about some letters, as RDF."""
+    if shards is not None:
+        if fmt is not RdfFormat.nq or output is None or letter or company:
+            raise typer.BadParameter("--shards needs --format nq, -o DIRECTORY and the whole store")
+        from asckg.graph.export import export_shards
+        from asckg.graph.store import open_store
+
+        with open_store(store, read_only=True) as db:
+            written = export_shards(db, shards, output)
+        for path, count in written:
+            typer.echo(f"{path}\t{count}")
+        err.print(f"{sum(c for _, c in written)} quads in {len(written)} shards -> {output}")
+        return
     from asckg.graph import sparql
     from asckg.graph.export import company_letters
     from asckg.graph.export import export as write_rdf

@@ -22,6 +22,7 @@ import io
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -261,17 +262,64 @@ def pdf_to_text(data: bytes, path: str | Path = "<bytes>") -> str:
 
 # --- one file -------------------------------------------------------------------------------------
 
-def _read_file(path: Path) -> list[Letter | InputError]:
-    """Read one file into letters; an EDGAR submission may give several letters and errors."""
+#: The largest file read. Letters are tens of kilobytes and an EDGAR submission with an embedded
+#: PDF a few megabytes; a bigger file is not a letter, and reading it whole (then running the
+#: pipeline over it) would cost gigabytes of memory.
+MAX_BYTES = 64 * 1024 * 1024
+#: The longest letter text read: spaCy's default ``Language.max_length``, past which ``nlp.pipe``
+#: raises and ends the whole batch (a 1 MB line of text did). The longest letter of the corpus
+#: has 62,349 characters; EDGAR's average is about 2,800.
+MAX_CHARS = 1_000_000
+
+#: What a file that is no regular file is, by the type bits of its mode.
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_BYTES`.
+
+    Opened without blocking and checked on the open descriptor, so no race can slip in a
+    special file: ``open()`` on a FIFO waits forever for a writer, and a link to ``/dev/zero``
+    reads until memory runs out (both hung or killed ``asckg ingest`` before this check).
+    """
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fh = open(path, "rb", opener=_open_nonblocking)
     except OSError as exc:
         raise _os_error(path, exc) from None
+    with fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            kind = next((name for test, name in _FILE_KINDS if test(st.st_mode)), "a special file")
+            raise InputError(path, f"not a regular file ({kind})")
+        if st.st_size > MAX_BYTES:
+            raise InputError(path, f"file too large ({_megabytes(st.st_size)}; letters are read up to "
+                                   f"{_megabytes(MAX_BYTES)})")
+        try:
+            data = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise _os_error(path, exc) from None
+    if len(data) > MAX_BYTES:  # it grew while we read it
+        raise InputError(path, f"file too large (over {_megabytes(MAX_BYTES)})")
+    return data
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """``open()``'s opener: never wait for a FIFO's writer (no effect on a regular file)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def _read_file(path: Path) -> list[Letter | InputError]:
+    """Read one file into letters; an EDGAR submission may give several letters and errors."""
+    data = _read_bytes(path)
     base = _name_meta(path)
     fmt = FORMATS.get(path.suffix.lower())
     if b"%PDF-" in data[:1024]:
-        return [Letter(path.stem, str(path), pdf_to_text(data, path), "pdf", base)]
+        return [_letter(path.stem, path, pdf_to_text(data, path), "pdf", base)]
     if fmt == "pdf":
         raise InputError(path, "not a PDF (no %PDF- header)")
     text, encoding = decode_text(data, path)
@@ -283,8 +331,16 @@ def _read_file(path: Path) -> list[Letter | InputError]:
         body = html_to_text(text)
         if not body.strip():
             raise InputError(path, "no text in HTML")
-        return [Letter(path.stem, str(path), body, "html", base)]
-    return [Letter(path.stem, str(path), text, fmt or "text", base)]
+        return [_letter(path.stem, path, body, "html", base)]
+    return [_letter(path.stem, path, text, fmt or "text", base)]
+
+
+def _letter(letter_id: str, path: Path, text: str, fmt: str, meta: dict[str, str]) -> Letter:
+    """A Letter, or an InputError when its text is longer than the pipeline reads."""
+    if len(text) > MAX_CHARS:
+        raise InputError(path, f"text too long ({len(text):,} characters; a letter is read up to "
+                               f"{MAX_CHARS:,})")
+    return Letter(letter_id, str(path), text, fmt, meta)
 
 
 def _os_error(path: Path, exc: OSError) -> InputError:
@@ -295,6 +351,7 @@ def _os_error(path: Path, exc: OSError) -> InputError:
         errno.EPERM: "permission denied",
         errno.ELOOP: "symbolic link loop",
         errno.EISDIR: "is a directory",
+        errno.ENXIO: "not a regular file (a socket or device without a reader)",
     }
     return InputError(path, problems.get(exc.errno or 0, exc.strerror or str(exc)))
 
@@ -498,7 +555,10 @@ def _read_submission(text: str, path: Path, base: dict[str, str]) -> list[Letter
         if not doc_text.strip():
             out.append(InputError(path, f"{label}: empty document"))
             continue
-        out.append(Letter(letter_id, str(path), doc_text, fmt, doc_meta))
+        try:
+            out.append(_letter(letter_id, path, doc_text, fmt, doc_meta))
+        except InputError as exc:
+            out.append(InputError(path, f"{label}: {exc.problem}"))
     return out
 
 

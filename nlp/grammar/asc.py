@@ -271,6 +271,10 @@ def _expand(start: list[str], end_sec: str, end_par: str, read: _Read) -> None:
         read.flag("range too long: kept the two ends")
         return
     if n0 == n1:
+        if not l1:
+            # "25-1 through 25-1": a range of one paragraph (it raised TypeError on ord("")).
+            read.add(first)
+            return
         # "50-4A through 50-4D": by letter; "4 through 4C" starts at the plain number.
         a = ord(l0) if l0 else ord("A") - 1
         for c in range(a, ord(l1) + 1):
