@@ -25,7 +25,9 @@ class InputError(AsckgError):
     """
 
     def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = str(path)
+        # A file name may hold a line break or other control characters; shown escaped, the error
+        # stays one line ("new\\nline.txt").
+        self.path = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(path))
         # One line, whatever the cause said (exception texts from libraries can span lines).
         self.problem = " ".join(str(problem).split()) or "unreadable"
         super().__init__(self.path, self.problem)

@@ -7,6 +7,9 @@ collects records in input order, and kills (then replaces) a worker that spends 
 time limit on one letter, or notices one that died. Either way the letter becomes an
 :class:`~asckg.errors.InputError` naming its file, and the batch goes on.
 
+Each worker has pipes of its own, one for tasks and one for results, so a worker killed in the
+middle of sending a large result can only spoil its own pipe, which is thrown away with it.
+
 Workers are also how ingest uses every core (``--jobs``): at most ``2 * jobs`` letters are in
 flight, so memory stays flat however large the batch.
 """
@@ -14,11 +17,10 @@ flight, so memory stays flat however large the batch.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
-import queue
 import time
 from collections import deque
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator
 
 from asckg.errors import InputError
@@ -29,29 +31,33 @@ from asckg.nlp.record import LetterRecord
 DEFAULT_TIMEOUT = 60.0
 
 
-def _work(tasks: "mp.Queue", results: "mp.Queue") -> None:
+def _work(tasks: Connection, results: Connection) -> None:
     """A worker: build the pipeline, then extract letters until told to stop (None)."""
     from asckg.nlp.extract import Extractor
 
     extractor = Extractor()
-    results.put(("ready", os.getpid(), None))
+    results.send(("ready", None, None))
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.recv()
+        except EOFError:  # the parent went away
+            return
         if task is None:
             return
         index, letter = task
         try:
             (record,) = list(extractor.extract([letter]))
         except Exception as error:  # noqa: BLE001 - any failure of one letter is that letter's error
-            results.put(("error", index, f"extraction failed ({type(error).__name__}: {error})"))
+            results.send(("error", index, f"extraction failed ({type(error).__name__}: {error})"))
         else:
-            results.put(("ok", index, record))
+            results.send(("ok", index, record))
 
 
 @dataclass(slots=True)
 class _Worker:
     process: mp.Process
-    tasks: "mp.Queue"
+    tasks: Connection  # parent's sending end
+    results: Connection  # parent's receiving end
     index: int | None = None  # the letter it is working on
     started: float = 0.0
     ready: bool = False  # its pipeline is built (building takes a second or two, not the letter's time)
@@ -64,7 +70,6 @@ class WorkerPool:
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self._ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        self._results: "mp.Queue" = self._ctx.Queue()
         self._workers: list[_Worker] = []
 
     def __enter__(self) -> "WorkerPool":
@@ -73,30 +78,39 @@ class WorkerPool:
 
     def __exit__(self, *exc: object) -> None:
         for worker in self._workers:
-            if worker.process.is_alive():
-                worker.tasks.put(None)
+            try:
+                worker.tasks.send(None)
+            except (OSError, BrokenPipeError):
+                pass
         for worker in self._workers:
             worker.process.join(timeout=5)
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
+            worker.tasks.close()
+            worker.results.close()
 
     def _spawn(self) -> _Worker:
-        tasks: "mp.Queue" = self._ctx.Queue()
-        process = self._ctx.Process(target=_work, args=(tasks, self._results), daemon=True)
+        task_read, task_write = self._ctx.Pipe(duplex=False)
+        result_read, result_write = self._ctx.Pipe(duplex=False)
+        process = self._ctx.Process(target=_work, args=(task_read, result_write), daemon=True)
         process.start()
-        return _Worker(process, tasks)
+        task_read.close()  # the child's ends live in the child
+        result_write.close()
+        return _Worker(process, task_write, result_read)
 
     def _replace(self, worker: _Worker) -> None:
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
+        worker.tasks.close()
+        worker.results.close()
         self._workers[self._workers.index(worker)] = self._spawn()
 
     def run(self, letters: Iterable[Letter | InputError]) -> Iterator[LetterRecord | InputError]:
         """Records (or errors) for the letters, in their order; errors given in are passed through."""
         source = iter(letters)
-        pending: dict[int, Letter | InputError] = {}  # index -> what was handed in, until done
+        pending: dict[int, Letter | InputError] = {}  # index -> what was handed in, until given out
         done: dict[int, LetterRecord | InputError] = {}
         waiting: deque[int] = deque()  # letters read but not yet handed to a worker
         next_out = 0
@@ -123,7 +137,10 @@ class WorkerPool:
                 if worker.ready and worker.index is None and waiting:
                     worker.index = waiting.popleft()
                     worker.started = time.monotonic()
-                    worker.tasks.put((worker.index, pending[worker.index]))
+                    try:
+                        worker.tasks.send((worker.index, pending[worker.index]))
+                    except (OSError, BrokenPipeError):
+                        pass  # it died; the check below reports the letter and replaces it
             # Give out what is finished, in order.
             while next_out in done:
                 pending.pop(next_out, None)
@@ -134,24 +151,20 @@ class WorkerPool:
             self._collect(pending, done)
 
     def _collect(self, pending: dict, done: dict) -> None:
-        """Wait a little for a result; stop workers that ran out of time or died."""
-        try:
-            status, index, payload = self._results.get(timeout=0.2)
-        except queue.Empty:
-            pass
-        else:
+        """Wait a little for results; stop workers that ran out of time or died."""
+        by_conn = {worker.results: worker for worker in self._workers}
+        for conn in wait(list(by_conn), timeout=0.2):
+            worker = by_conn[conn]
+            try:
+                status, index, payload = conn.recv()
+            except (EOFError, OSError):
+                continue  # it died mid-message; the check below deals with it
             if status == "ready":
-                for worker in self._workers:
-                    if worker.process.pid == index:
-                        worker.ready = True
-            else:
-                for worker in self._workers:
-                    if worker.index == index:
-                        worker.index = None
-                # A result can race a timeout: the first word on a letter stands.
-                if index in pending and index not in done:
-                    letter = pending[index]
-                    done[index] = payload if status == "ok" else InputError(letter.path, payload)
+                worker.ready = True
+                continue
+            worker.index = None
+            letter = pending[index]
+            done[index] = payload if status == "ok" else InputError(letter.path, payload)
         now = time.monotonic()
         for worker in list(self._workers):
             if worker.index is None:
@@ -159,8 +172,6 @@ class WorkerPool:
                     self._replace(worker)
                 continue
             letter = pending[worker.index]
-            if worker.index in done:  # decided already (a result raced a timeout)
-                continue
             if self.timeout is not None and now - worker.started > self.timeout:
                 done[worker.index] = InputError(
                     letter.path, f"took longer than {self.timeout:g} s to read; skipped (see --timeout)"

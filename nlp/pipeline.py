@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 from asckg.nlp import extensions
+from asckg.nlp.readers import MAX_CHARS
 
 #: The components, in order; each name is a factory registered in asckg.nlp.components.
 COMPONENTS = (
@@ -28,10 +29,13 @@ COMPONENTS = (
     "asckg_dates",
 )
 
-# Opening punctuation splits off a word's front: "(202)", "“Topic".
-_PREFIX = re.compile(r"""^[\[\(\{"'“‘$§]""")
-# Closing punctuation splits off its end: "606-10-25-19.", "Inc.,", "(c)".
-_SUFFIX = re.compile(r"""[\]\)\}"'”’.,;:?!%]$""")
+# Opening punctuation splits off a word's front: "(202)", "“Topic". spaCy takes one prefix per
+# pass, so a run of 40,000 "(" would cost quadratic time: a run of 50 or more goes as one token.
+_OPEN = r"""[\[\(\{"'“‘$§]"""
+_PREFIX = re.compile(rf"^(?:{_OPEN}{{50,}}|{_OPEN})")
+# Closing punctuation splits off its end: "606-10-25-19.", "Inc.,", "(c)"; long runs as one token.
+_CLOSE = r"""[\]\)\}"'”’.,;:?!%]"""
+_SUFFIX = re.compile(rf"(?<!{_CLOSE}){_CLOSE}{{50,}}$|{_CLOSE}$")
 # Inside a word, dashes and slashes separate: "985-605-25-12" is seven tokens, "10-Q/A" four, so a
 # span can end at any part of a code.
 _INFIX = re.compile(r"[-–—/]")
@@ -54,6 +58,8 @@ def build_pipeline() -> Language:
     extensions.register()
     nlp = spacy.blank("en")
     nlp.tokenizer = letter_tokenizer(nlp)
+    # The readers refuse longer texts with a clear error; the two limits are one number.
+    nlp.max_length = MAX_CHARS
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

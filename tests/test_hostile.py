@@ -149,9 +149,8 @@ def test_grammar_is_linear_on_slow_text(slow, finder, name):
     assert took < bound, f"{finder} on {name}: {took:.2f} s for {len(text) / 1e6:.1f} MB"
 
 
-@pytest.mark.xfail(strict=True, reason="open: nlp/pipeline.py letter_tokenizer, spaCy's affix loop is "
-                   "quadratic on runs of prefix/suffix characters (fix: take a run of 50 or more at once)")
 def test_tokenizer_is_linear_on_runs_of_punctuation():
+    # spaCy's affix loop takes one prefix or suffix per pass: runs of 50 or more go as one token.
     from asckg.nlp.pipeline import build_pipeline
 
     tokenizer = build_pipeline().tokenizer
@@ -160,8 +159,6 @@ def test_tokenizer_is_linear_on_runs_of_punctuation():
     assert time.perf_counter() - start < 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="open: core/errors.py InputError.__str__ keeps control characters "
-                   "of the path (fix: escape them, e.g. path.encode('unicode_escape'))")
 def test_error_for_a_file_name_with_a_newline_is_one_line(tmp_path):
     (tmp_path / "new\nline.txt").write_bytes(b"")
     [error] = list(iter_letters([tmp_path]))

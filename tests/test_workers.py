@@ -1,0 +1,85 @@
+"""Extraction workers: order kept, a stuck letter stopped by the time limit, a dead worker replaced."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+import asckg.workers as workers
+from asckg.errors import InputError
+from asckg.nlp.readers import Letter, read_path
+from asckg.nlp.record import LetterRecord
+from asckg.workers import WorkerPool
+from conftest import REPO
+
+LETTERS = sorted((REPO / "examples" / "letters").glob("*.txt"))
+
+
+def _letters():
+    return [letter for p in LETTERS for letter in read_path(p)]
+
+
+def test_records_come_back_in_order_with_errors_in_place():
+    letters = _letters()
+    mixed = [letters[0], InputError("bad.txt", "empty file"), *letters[1:]]
+    with WorkerPool(jobs=2) as pool:
+        out = list(pool.run(mixed))
+    assert [type(x) for x in out] == [LetterRecord, InputError, *[LetterRecord] * (len(letters) - 1)]
+    assert [x.id for x in out if isinstance(x, LetterRecord)] == [l.id for l in letters]
+
+
+def test_a_letter_over_the_time_limit_is_skipped_and_the_rest_go_on(monkeypatch):
+    real = workers._work
+
+    def slow_on_marker(tasks, results):  # runs in the forked worker
+        from asckg.nlp import extract
+
+        original = extract.Extractor.extract
+
+        def extract_slowly(self, letters, n_process=1):
+            letters = list(letters)
+            if any("STALL" in l.text for l in letters):
+                time.sleep(60)
+            return original(self, letters, n_process)
+
+        extract.Extractor.extract = extract_slowly
+        real(tasks, results)
+
+    monkeypatch.setattr(workers, "_work", slow_on_marker)
+    letters = _letters()
+    stall = Letter(id="stall", path="stall.txt", text="STALL " + letters[0].text, fmt="text", meta={})
+    started = time.monotonic()
+    with WorkerPool(jobs=1, timeout=2) as pool:
+        out = list(pool.run([letters[0], stall, letters[1]]))
+    assert time.monotonic() - started < 30
+    assert isinstance(out[0], LetterRecord) and isinstance(out[2], LetterRecord)
+    assert isinstance(out[1], InputError) and "took longer than 2 s" in str(out[1])
+
+
+def test_a_worker_that_dies_is_reported_and_replaced(monkeypatch):
+    real = workers._work
+
+    def die_on_marker(tasks, results):
+        from asckg.nlp import extract
+
+        original = extract.Extractor.extract
+
+        def extract_or_die(self, letters, n_process=1):
+            letters = list(letters)
+            if any("DIE" in l.text for l in letters):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return original(self, letters, n_process)
+
+        extract.Extractor.extract = extract_or_die
+        real(tasks, results)
+
+    monkeypatch.setattr(workers, "_work", die_on_marker)
+    letters = _letters()
+    doomed = Letter(id="doomed", path="doomed.txt", text="DIE " + letters[0].text, fmt="text", meta={})
+    with WorkerPool(jobs=1, timeout=30) as pool:
+        out = list(pool.run([doomed, letters[0], letters[1]]))
+    assert isinstance(out[0], InputError) and "process died" in str(out[0])
+    assert all(isinstance(x, LetterRecord) for x in out[1:])
