@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from asckg.cli.common import STORE_DEFAULT, JobsOption, StoreOption, TimeoutOption, err, out, report_error
 from asckg.errors import InputError
 from asckg.graph.links import relink
-from asckg.graph.load import IngestReport, store_record
+from asckg.graph.load import IngestReport, LetterWriter
 from asckg.graph.store import open_store
 
 
@@ -32,29 +32,32 @@ def ingest(
 
     report = IngestReport()
     with open_store(store) as db, Progress(
-        TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} letters"),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=err, transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None, rate="")
+        from asckg.nlp.readers import count_files
+
+        task = progress.add_task("ingest", total=count_files(paths), rate="")
 
         def already_stored(letter) -> bool:
             iri, text_hash = letter_iri_for_letter(letter)
             return db.stored_hash(iri) == text_hash
 
-        for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored,
-                                 scheduler=scheduler):
-            if isinstance(item, InputError):
-                report.failed += 1
-                report_error(item)
-            elif isinstance(item, Skipped):
-                report.letters += 1
-                report.unchanged += 1
-            else:
-                store_record(db, item, report)
-            progress.advance(task)
-            elapsed = progress.tasks[0].elapsed or 0
-            if elapsed > 1:
-                progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f}/s")
+        with LetterWriter(db, report) as writer:
+            for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored,
+                                     scheduler=scheduler):
+                if isinstance(item, InputError):
+                    report.failed += 1
+                    report_error(item)
+                elif isinstance(item, Skipped):
+                    report.letters += 1
+                    report.unchanged += 1
+                else:
+                    writer.add(item)
+                progress.advance(task)
+                elapsed = progress.tasks[0].elapsed or 0
+                if elapsed > 1:
+                    progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f} letters/s")
         links = relink(db) if report.stored else None
         total = len(db)
     out.print(

@@ -35,3 +35,49 @@ def store_record(store: LetterStore, record: LetterRecord, report: IngestReport 
         else:
             report.unchanged += 1
     return written
+
+
+class LetterWriter:
+    """Stores records in batches: building is done as they come, writing ``batch`` at a time.
+
+    A batch of new letters is one transaction, so the store holds each letter whole or not at all
+    even if ingest is killed; writing many letters at once is several times faster than one by one.
+    Use as a context manager (the last batch is written on exit) or call :meth:`flush`.
+    """
+
+    def __init__(self, store, report: IngestReport | None = None, batch: int = 64) -> None:
+        self.store = store
+        self.report = report if report is not None else IngestReport()
+        self.batch = batch
+        self._pending: list[tuple[LetterRecord, object]] = []
+        self._iris: set[str] = set()
+
+    def __enter__(self) -> "LetterWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.flush()
+
+    def add(self, record: LetterRecord) -> None:
+        quads = build_letter(record)
+        if quads.iri in self._iris:  # the same letter twice in one batch: write the first first
+            self.flush()
+        self._pending.append((record, quads))
+        self._iris.add(quads.iri)
+        if len(self._pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        written = self.store.put_letters([(quads, record.text_hash) for record, quads in self._pending])
+        for (record, _), was_written in zip(self._pending, written):
+            self.report.letters += 1
+            self.report.citations += sum(1 for m in record.mentions if m.kind in CITING_KINDS)
+            if was_written:
+                self.report.stored += 1
+            else:
+                self.report.unchanged += 1
+        self._pending.clear()
+        self._iris.clear()

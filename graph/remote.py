@@ -230,6 +230,10 @@ class RemoteStore:
         self.replace_graph(quads.iri, quads.letter)
         return True
 
+    def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
+        """Store several letters, one request each (the Graph Store Protocol has no batch PUT)."""
+        return [self.put_letter(quads, text_hash) for quads, text_hash in batch]
+
     def remove_letter(self, letter_iri: str) -> None:
         self.update(f"DROP SILENT GRAPH <{letter_iri}>")
 

@@ -93,6 +93,29 @@ class LetterStore:
             raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
         return True
 
+    def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
+        """Store several letters: the new ones together in one transaction (a crash leaves all of
+        them or none), the changed ones each replaced in its own. One answer per letter, as
+        :meth:`put_letter` gives; the letters' IRIs must differ."""
+        written: list[bool] = []
+        fresh: list[ox.Quad] = []
+        for quads, text_hash in batch:
+            previous = self.stored_hash(quads.iri)
+            if previous == text_hash:
+                written.append(False)
+            elif previous is None:
+                fresh += quads.letter
+                fresh += quads.codification
+                written.append(True)
+            else:
+                written.append(self.put_letter(quads, text_hash))
+        if fresh:
+            try:
+                self.raw.extend(fresh)
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
+        return written
+
     def replace_graph(self, graph_iri: str, quads: list[ox.Quad]) -> None:
         """Swap one whole named graph for these quads, in one transaction."""
         try:

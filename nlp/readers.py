@@ -602,3 +602,8 @@ def _uudecode(body: str) -> bytes | None:
             except binascii.Error:
                 return None
     return None
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    """How many files :func:`iter_letters` will read under ``paths`` (for a progress bar)."""
+    return sum(1 for item in _expand(paths) if not isinstance(item, InputError))
