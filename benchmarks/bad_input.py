@@ -34,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from hostile import Case, make_corpus  # noqa: E402
+from hostile import Case, kill_test, make_corpus  # noqa: E402
 
 
 @dataclass
@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-file", action="store_true", help="also ingest each file alone")
     parser.add_argument("--file-timeout", type=float, default=120, help="limit of one file's ingest (s)")
     parser.add_argument("--keep", type=Path, help="write the corpus and store here and keep them")
+    parser.add_argument("--kill-rounds", type=int, default=8,
+                        help="rounds of the kill test (ingest of real staff letters killed with SIGKILL); 0 skips it")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="asckg-bad-input-"))
@@ -182,6 +184,21 @@ def main(argv: list[str] | None = None) -> int:
         import shutil
 
         shutil.rmtree(work, ignore_errors=True)
+    if args.kill_rounds:
+        staff = sorted((HERE.parent.parent / "shared" / "corpus" / "letters").glob("*_0000000000-*.txt"))[:600]
+        staff = staff or sorted((HERE.parent / "examples" / "letters").glob("*.txt"))
+        with tempfile.TemporaryDirectory(prefix="asckg-kill-") as tmp:
+            folder = Path(tmp) / "letters"
+            folder.mkdir()
+            for path in staff:
+                (folder / path.name).write_bytes(path.read_bytes())
+            k = kill_test(folder, Path(tmp), rounds=args.kill_rounds, seed=11)
+        print()
+        print(f"kill test            {len(staff)} letters, {args.kill_rounds} rounds, {k.kills} killed with SIGKILL")
+        print(f"store opened         {k.store_opened} of {args.kill_rounds} times")
+        print(f"partial letters      {k.partial_letters}")
+        print(f"letters lost         {k.letters_lost}")
+        print(f"triples              {k.triples_after_rerun} after rerun, {k.triples_uninterrupted} uninterrupted")
     return 0
 
 

@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from asckg.cli.common import STORE_DEFAULT, JobsOption, StoreOption, TimeoutOption, err, out, report_error
 from asckg.errors import InputError
-from asckg.graph.links import relink
+from asckg.graph.links import is_stale, mark_stale, relink
 from asckg.graph.load import IngestReport, LetterWriter
 from asckg.graph.store import open_store
 
@@ -43,7 +43,8 @@ def ingest(
             iri, text_hash = letter_iri_for_letter(letter)
             return db.stored_hash(iri) == text_hash
 
-        with LetterWriter(db, report) as writer:
+        stale = is_stale(db)  # an earlier ingest stopped before it linked what it had stored
+        with LetterWriter(db, report, before_first_write=None if stale else mark_stale) as writer:
             for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored,
                                      scheduler=scheduler):
                 if isinstance(item, InputError):
@@ -58,7 +59,7 @@ def ingest(
                 elapsed = progress.tasks[0].elapsed or 0
                 if elapsed > 1:
                     progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f} letters/s")
-        links = relink(db) if report.stored else None
+        links = relink(db) if report.stored or stale else None
         total = len(db)
     out.print(
         f"letters {report.letters} (stored {report.stored}, unchanged {report.unchanged}), "

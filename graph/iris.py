@@ -79,6 +79,8 @@ def company_iri(cik: str | None, name: str | None) -> URIRef | None:
 #: The named graph of links between letters (replies, prior comments, conversations), rebuilt
 #: from the letters' own graphs after each ingest.
 LINKS_GRAPH = ID["graph/links"]
+#: The named graph of the store's own state (whether the links graph is stale).
+STATE_GRAPH = ID["graph/state"]
 
 
 def company_key(cik: str | None, name: str | None) -> str | None:

@@ -81,6 +81,21 @@ def _load(store: LetterStore) -> dict[str, _Letter]:
     return letters
 
 
+_STATE = f"<{iris.STATE_GRAPH}>"
+_STALE = f"<{iris.STATE_GRAPH}> <{ASCKG.linksStale}> true"
+
+
+def mark_stale(store) -> None:
+    """Say, before letters are written, that the links graph no longer matches them; a relink clears
+    it. An ingest killed between the two leaves the mark, and the next ingest relinks."""
+    store.update(f"INSERT DATA {{ GRAPH {_STATE} {{ {_STALE} }} }}")
+
+
+def is_stale(store) -> bool:
+    """Whether letters were written since the links graph was last rebuilt."""
+    return store.ask(f"ASK {{ GRAPH {_STATE} {{ {_STALE} }} }}")
+
+
 def _days(a: str, b: str) -> int:
     return (Date.fromisoformat(a) - Date.fromisoformat(b)).days
 
@@ -199,4 +214,5 @@ def relink(store: LetterStore) -> LinkReport:
     quads = list(dict.fromkeys(quads))
     report.quads = len(quads)
     store.replace_graph(str(iris.LINKS_GRAPH), quads)
+    store.update(f"DELETE DATA {{ GRAPH {_STATE} {{ {_STALE} }} }}")
     return report

@@ -45,8 +45,9 @@ class LetterWriter:
     Use as a context manager (the last batch is written on exit) or call :meth:`flush`.
     """
 
-    def __init__(self, store, report: IngestReport | None = None, batch: int = 64) -> None:
+    def __init__(self, store, report: IngestReport | None = None, batch: int = 64, before_first_write=None) -> None:
         self.store = store
+        self._before_first_write = before_first_write
         self.report = report if report is not None else IngestReport()
         self.batch = batch
         self._pending: list[tuple[LetterRecord, object]] = []
@@ -71,6 +72,9 @@ class LetterWriter:
     def flush(self) -> None:
         if not self._pending:
             return
+        if self._before_first_write is not None:
+            self._before_first_write(self.store)
+            self._before_first_write = None
         written = self.store.put_letters([(quads, record.text_hash) for record, quads in self._pending])
         for (record, _), was_written in zip(self._pending, written):
             self.report.letters += 1

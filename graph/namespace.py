@@ -110,6 +110,7 @@ class ASCKG(DefinedNamespace):
     citedRefs: URIRef
     citedVia: URIRef
     companyName: URIRef
+    linksStale: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -160,6 +160,9 @@ class RemoteStore:
         names = doc["head"]["vars"]
         return [{n: _value(b.get(n)) for n in names} for b in doc["results"]["bindings"]]
 
+    def ask(self, sparql: str) -> bool:
+        return bool(self.select(sparql, kind="ask"))
+
     def query_terms(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """A SELECT query's rows as dicts of pyoxigraph terms (unbound variables left out)."""
         raw = self._post_query(_bind(sparql, bindings), "application/sparql-results+json")

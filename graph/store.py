@@ -116,6 +116,17 @@ class LetterStore:
                 raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
         return written
 
+    def update(self, sparql_update: str) -> None:
+        """Run a SPARQL update in one transaction."""
+        try:
+            self.raw.update(sparql_update)
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write: {_os_reason(err)}") from err
+
+    def ask(self, sparql: str) -> bool:
+        """The answer of an ASK query over the union of the graphs."""
+        return bool(self.query(sparql))
+
     def replace_graph(self, graph_iri: str, quads: list[ox.Quad]) -> None:
         """Swap one whole named graph for these quads, in one transaction."""
         try:
@@ -197,8 +208,8 @@ def _os_reason(err: OSError) -> str:
         return "another asckg process has it open (wait for it to finish)"
     if "Read-only file system" in text or "Permission denied" in text:
         return "no permission to write there (read-only?)"
-    if "No space left" in text:
-        return "the disk is full"
+    if "No space left" in text or "File too large" in text:
+        return "the disk is full (or a file size limit was reached); what was stored before is intact"
     return text.splitlines()[0] if text else err.__class__.__name__
 
 

@@ -22,6 +22,9 @@ import os
 import random
 import shutil
 import socket
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -383,3 +386,71 @@ def make_corpus(dest: Path, *, huge: bool, slow_chars: int = 1_000_000, known_bu
         put("fs_new\nline.txt", b"", Case("fs_new\nline.txt", "error", "fs", problem="empty file", bug="",
             why="a newline in the file name"))
     return cases
+
+
+# --- the kill test: ingest stopped with SIGKILL at random points, again and again -----------------
+
+@dataclass
+class KillResult:
+    """What the kill test saw: how often the store opened, how many letters were ever partial."""
+
+    kills: int = 0
+    store_opened: int = 0
+    partial_letters: int = 0  # letter graphs present but not whole after a kill (must stay 0)
+    triples_uninterrupted: int = 0
+    triples_after_rerun: int = 0
+    letters_lost: int = 0  # letters of the uninterrupted store missing after the final rerun
+
+
+def _graph_sizes(store_dir: Path) -> dict[str, int]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    sizes: dict[str, int] = {}
+    for quad in store:
+        name = quad.graph_name
+        if isinstance(name, ox.NamedNode) and "/id/letter/" in name.value:
+            sizes[name.value] = sizes.get(name.value, 0) + 1
+    return sizes
+
+
+def _ingest(letters: Path, store: Path, *extra: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "asckg", "ingest", str(letters), "--store", str(store), *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, **kw)
+
+
+def kill_test(letters: Path, work: Path, *, rounds: int = 6, seed: int = 7, jobs: int = 1) -> KillResult:
+    """Ingest ``letters`` uninterrupted once; then ingest them into a second store, killing the
+    whole process group with SIGKILL at a random moment, ``rounds`` times, checking after each kill
+    that the store opens and that every letter graph in it is whole; then let a last ingest finish
+    and compare its triple count with the uninterrupted one."""
+    import signal
+
+    import pyoxigraph as ox
+
+    rng = random.Random(seed)
+    result = KillResult()
+    whole = work / "uninterrupted"
+    started = time.monotonic()
+    _ingest(letters, whole, "--jobs", str(jobs)).wait()
+    took = time.monotonic() - started  # kills land at random moments within such a run
+    want = _graph_sizes(whole)
+    result.triples_uninterrupted = len(ox.Store.read_only(str(whole)))
+    killed = work / "killed"
+    for _ in range(rounds):
+        proc = _ingest(letters, killed, "--jobs", str(jobs))
+        time.sleep(rng.uniform(0.1, 0.7) * took)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            result.kills += 1
+        proc.wait()
+        try:
+            sizes = _graph_sizes(killed)
+        except OSError:
+            continue  # the store did not open: counted by store_opened staying behind kills
+        result.store_opened += 1
+        result.partial_letters += sum(1 for g, n in sizes.items() if want.get(g) != n)
+    _ingest(letters, killed, "--jobs", str(jobs)).wait()
+    result.triples_after_rerun = len(ox.Store.read_only(str(killed)))
+    result.letters_lost = len(set(want) - set(_graph_sizes(killed)))
+    return result
