@@ -25,6 +25,20 @@ from asckg.nlp.mention import Mention
 Finder = Callable[[str], list[Mention]]
 
 
+#: Where a Doc keeps its text once built (or as given, when asckg's Extractor made the Doc).
+TEXT_KEY = "asckg_text"
+_TEXT_KEY = TEXT_KEY
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: ``Doc.text`` joins every token anew on each call, which cost
+    more than all the grammars together when each component asked for it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 class GrammarComponent:
     """Adds the mentions of one grammar to ``doc.spans[spans_key]``."""
 
@@ -37,7 +51,7 @@ class GrammarComponent:
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.find(doc.text)
+        mentions = self.find(doc_text(doc))
         if not mentions:
             return doc
         group = doc.spans[self.spans_key] if self.spans_key in doc.spans else None
@@ -60,7 +74,7 @@ class LetterDateComponent(GrammarComponent):
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
         module = importlib.import_module("asckg.nlp.grammar.dates")
-        doc._.letter_date = module.letter_date(doc.text)
+        doc._.letter_date = module.letter_date(doc_text(doc))
         return doc
 
 

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from asckg.nlp.anatomy import parse_letter
+from asckg.nlp.components import TEXT_KEY, doc_text
 from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.pipeline import build_pipeline
 from asckg.nlp.readers import Letter
@@ -24,6 +25,16 @@ class Extractor:
     def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
         self.nlp = nlp if nlp is not None else build_pipeline()
         self.batch_size = batch_size
+        # The Doc keeps the text it was made from, so no component has to rebuild it from the
+        # tokens (spaCy's Doc.text walks every token; for asckg that was most of the time spent).
+        make_doc = self.nlp.make_doc
+
+        def make_doc_keeping_text(text: str) -> Doc:
+            doc = make_doc(text)
+            doc.user_data[TEXT_KEY] = text
+            return doc
+
+        self.nlp.make_doc = make_doc_keeping_text
 
     def record(self, letter: Letter, doc: Doc) -> LetterRecord:
         """The record of one letter from its processed Doc."""
@@ -36,7 +47,7 @@ class Extractor:
             meta=dict(letter.meta),
             mentions=tuple(doc._.mentions),
             letter_date=doc._.letter_date,
-            anatomy=parse_letter(letter.text, letter.meta, masked=doc.text),
+            anatomy=parse_letter(letter.text, letter.meta, masked=doc_text(doc)),
         )
 
     def extract(self, letters: Iterable[Letter], n_process: int = 1) -> Iterator[LetterRecord]:
