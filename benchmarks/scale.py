@@ -181,14 +181,22 @@ def text_tree(corpus: Path, workdir: Path, size: int) -> Path:
     if tree.exists() and sum(1 for _ in tree.rglob("*.txt")) == size:
         return tree
     shutil.rmtree(tree, ignore_errors=True)
-    sources = sorted((corpus / "letters").glob("*.txt"))
+    # Letters named CIK_accession, so that each copy can take a new accession number.
+    sources = sorted(p for p in (corpus / "letters").glob("*.txt") if re.fullmatch(r"\d+_\d{10}-\d{2}-\d{6}", p.stem))
     for i in range(size):
         src = sources[i % len(sources)]
         copy = i // len(sources)
         sub = tree / f"{i // 1000:04d}"
         sub.mkdir(parents=True, exist_ok=True)
         cik, _, acc = src.stem.partition("_")
-        name = f"{cik}{copy:04d}_{acc}-r{copy}.txt" if copy else src.name
+        if copy:
+            # A new accession number (same filer prefix and year, another sequence) and CIK: a new
+            # letter to asckg, as a replicated letter must be.
+            prefix, year, seq = acc.split("-")
+            acc = f"{prefix}-{year}-{(int(seq) + copy * 7919) % 1_000_000:06d}"
+            name = f"{cik}{copy:04d}_{acc}.txt"
+        else:
+            name = src.name
         os.link(src, sub / name) if src.stat().st_dev == sub.stat().st_dev else shutil.copy(src, sub / name)
     return tree
 
@@ -242,6 +250,14 @@ def main() -> int:
     a = ap.parse_args()
     a.workdir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",") if s]
+    if not sizes and a.ingest:  # only the end-to-end ingest
+        tree = text_tree(a.corpus, a.workdir, a.ingest)
+        mb = sum(p.stat().st_size for p in tree.rglob("*.txt")) / 1e6
+        seconds, peak = ingest_at_scale(tree, a.workdir, a.ingest)
+        print(f"`asckg ingest --jobs 2` of {a.ingest} letters ({mb:.0f} MB): {seconds:.0f} s, "
+              f"{a.ingest / seconds:.0f} letters/s, {mb / seconds:.2f} MB/s, peak RSS (all processes) {peak:.0f} MB; "
+              f"200k letters at this rate: {200_000 / (a.ingest / seconds) / 60:.0f} min")
+        return 0
 
     base = base_store(a.corpus, a.workdir)
     lines = dump_nquads(base)

@@ -29,6 +29,9 @@ from asckg.nlp.record import LetterRecord
 
 #: Seconds one letter may take before its worker is stopped.
 DEFAULT_TIMEOUT = 60.0
+#: Letters a worker reads before it is replaced by a fresh one: spaCy's vocabulary keeps every
+#: string it has seen, so a worker's memory would otherwise grow with the corpus.
+MAX_LETTERS_PER_WORKER = 2000
 
 
 def _work(tasks: Connection, results: Connection) -> None:
@@ -61,6 +64,7 @@ class _Worker:
     index: int | None = None  # the letter it is working on
     started: float = 0.0
     ready: bool = False  # its pipeline is built (building takes a second or two, not the letter's time)
+    done: int = 0  # letters it has read
 
 
 class WorkerPool:
@@ -98,6 +102,15 @@ class WorkerPool:
         task_read.close()  # the child's ends live in the child
         result_write.close()
         return _Worker(process, task_write, result_read)
+
+    def _retire(self, worker: _Worker) -> None:
+        """Replace an idle worker that has read its share with a fresh one."""
+        try:
+            worker.tasks.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        worker.process.join(timeout=5)
+        self._replace(worker)
 
     def _replace(self, worker: _Worker) -> None:
         if worker.process.is_alive():
@@ -163,8 +176,11 @@ class WorkerPool:
                 worker.ready = True
                 continue
             worker.index = None
+            worker.done += 1
             letter = pending[index]
             done[index] = payload if status == "ok" else InputError(letter.path, payload)
+            if worker.done >= MAX_LETTERS_PER_WORKER:
+                self._retire(worker)
         now = time.monotonic()
         for worker in list(self._workers):
             if worker.index is None:

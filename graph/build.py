@@ -32,9 +32,10 @@ _SPACE = re.compile(r"\s+")
 _ROLE_EDGE = {"addressee": ASCKG.addressedTo, "signer": ASCKG.signedBy, "staff_contact": ASCKG.staffContact}
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
 def node(iri: str) -> NamedNode:
-    """A pyoxigraph IRI term, cached: the same few hundred predicates and classes recur."""
+    """A pyoxigraph IRI term, cached: the same few hundred predicates and classes recur (bounded:
+    letters' own IRIs pass through once, and an unbounded cache grew with the corpus)."""
     return NamedNode(str(iri))
 
 

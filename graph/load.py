@@ -37,6 +37,10 @@ def store_record(store: LetterStore, record: LetterRecord, report: IngestReport 
     return written
 
 
+#: Batches between flushes of the store's memory tables to disk.
+FLUSH_EVERY = 8
+
+
 class LetterWriter:
     """Stores records in batches: building is done as they come, writing ``batch`` at a time.
 
@@ -51,6 +55,7 @@ class LetterWriter:
         self.report = report if report is not None else IngestReport()
         self.batch = batch
         self._pending: list[tuple[LetterRecord, object]] = []
+        self._batches = 0
         self._iris: set[str] = set()
 
     def __enter__(self) -> "LetterWriter":
@@ -85,3 +90,8 @@ class LetterWriter:
                 self.report.unchanged += 1
         self._pending.clear()
         self._iris.clear()
+        self._batches += 1
+        if self._batches % FLUSH_EVERY == 0 and hasattr(self.store, "flush"):
+            # RocksDB keeps written data in memory tables until they are flushed to disk; left
+            # alone they grew by ~150 MB per 1,000 letters before a flush, so ingest flushes them.
+            self.store.flush()

@@ -116,6 +116,14 @@ class LetterStore:
                 raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
         return written
 
+    def flush(self) -> None:
+        """Write what the store holds in memory to disk (and free that memory)."""
+        if not self.read_only:
+            try:
+                self.raw.flush()
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot write: {_os_reason(err)}") from err
+
     def update(self, sparql_update: str) -> None:
         """Run a SPARQL update in one transaction."""
         try:
