@@ -9,6 +9,7 @@ re-ingesting a letter replaces exactly them; the Codification nodes it cites (wi
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +42,7 @@ def node(iri: str) -> NamedNode:
 
 _XSD_DATE = node(XSD.date)
 _XSD_INTEGER = node(XSD.integer)
+_RDF_JSON = node(str(RDF) + "JSON")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,14 @@ def build_letter(record: LetterRecord) -> LetterQuads:
             add(c, ASCKG.citedRefs, Literal(" | ".join(citation.refs)))
         if citation.via:
             add(c, ASCKG.citedVia, Literal(" | ".join(citation.via)))
+        # The whole answer row, so that "which letters cite X" reads one literal per letter.
+        add(c, ASCKG.answerRow, Literal(json.dumps({
+            "id": record.id, "date": record.letter_date, "company": record.company, "kind": record.kind,
+            "citations": [" ".join(w.split()) for w in citation.words], "refs": citation.refs,
+            "via": citation.via, "context": citation.context,
+        }, ensure_ascii=False, separators=(",", ":")), datatype=_RDF_JSON))
+        if record.letter_date:
+            add(c, DCTERMS.date, _date(record.letter_date))
 
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     described = (q for quads_of_node in shared.values() for q in quads_of_node)

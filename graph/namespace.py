@@ -111,6 +111,7 @@ class ASCKG(DefinedNamespace):
     citedVia: URIRef
     companyName: URIRef
     linksStale: URIRef
+    answerRow: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -13,6 +13,7 @@ only the node itself, ``via=False`` leaves the older standards out.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,16 +125,15 @@ def cites(store, reference: str, *, exact: bool = False, via: bool = True) -> li
                 hit.refs.append(row["ref"])
     else:
         for row in store.select(load_query("cites"), bindings):
-            refs = _split(row["refs"])
-            through = _split(row["via"]) if via else []
-            if not refs and not through:
+            answer = json.loads(row["row"])
+            through = answer["via"] if via else []
+            if not answer["refs"] and not through:
                 continue  # only an older standard leads here, and --no-via was asked for
-            hit = letters.get(row["letter"])
-            if hit is None:
-                hit = letters[row["letter"]] = _hit(row)
-            hit.citations = _split(row["words"])
-            hit.refs = sorted(refs, key=natural_key)
-            hit.via = sorted(through, key=natural_key)
+            letters[answer["id"]] = CitingLetter(
+                id=answer["id"], iri="", date=answer["date"], company=answer["company"], kind=answer["kind"],
+                citations=answer["citations"], refs=sorted(answer["refs"], key=natural_key),
+                via=sorted(through, key=natural_key), context=answer["context"],
+            )
     return sorted(letters.values(), key=lambda h: (h.date or "", h.id))
 
 
