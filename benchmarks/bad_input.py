@@ -80,7 +80,9 @@ def asckg(*args: str, timeout: float) -> Run:
 
 
 def error_lines(stderr: str, root: Path, case: Case) -> list[str]:
-    prefix = f"error: {root / case.name}: "
+    # asckg shows control characters of a file name escaped, so the error stays one line.
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(root / case.name))
+    prefix = f"error: {shown}: "
     return [line for line in stderr.splitlines() if line.startswith(prefix)]
 
 

@@ -37,6 +37,8 @@ def store_record(store: LetterStore, record: LetterRecord, report: IngestReport 
     return written
 
 
+#: Quads held before a batch is written, however few letters it has.
+MAX_BATCH_QUADS = 200_000
 #: Batches between flushes of the store's memory tables to disk.
 FLUSH_EVERY = 8
 
@@ -55,6 +57,7 @@ class LetterWriter:
         self.report = report if report is not None else IngestReport()
         self.batch = batch
         self._pending: list[tuple[LetterRecord, object]] = []
+        self._quads = 0
         self._batches = 0
         self._iris: set[str] = set()
 
@@ -71,7 +74,9 @@ class LetterWriter:
             self.flush()
         self._pending.append((record, quads))
         self._iris.add(quads.iri)
-        if len(self._pending) >= self.batch:
+        self._quads += len(quads)
+        # A batch is 64 letters, or fewer when they are huge (a letter citing 100,000 times).
+        if len(self._pending) >= self.batch or self._quads >= MAX_BATCH_QUADS:
             self.flush()
 
     def flush(self) -> None:
@@ -90,6 +95,7 @@ class LetterWriter:
                 self.report.unchanged += 1
         self._pending.clear()
         self._iris.clear()
+        self._quads = 0
         self._batches += 1
         if self._batches % FLUSH_EVERY == 0 and hasattr(self.store, "flush"):
             # RocksDB keeps written data in memory tables until they are flushed to disk; left
