@@ -214,5 +214,5 @@ def relink(store: LetterStore) -> LinkReport:
     quads = list(dict.fromkeys(quads))
     report.quads = len(quads)
     store.replace_graph(str(iris.LINKS_GRAPH), quads)
-    store.update(f"DELETE DATA {{ GRAPH {_STATE} {{ {_STALE} }} }}")
+    store.update(f"DROP SILENT GRAPH {_STATE}")  # the state graph holds only the stale mark
     return report
