@@ -518,3 +518,18 @@ def test_pure_standard_library() -> None:
 def test_company_from_the_re_line(re_block: str, company: str) -> None:
     text = f"January 5, 2018\n\nSecurities and Exchange Commission\nWashington, D.C. 20549\n\n{re_block}\n\nDear Ms. Blye:\n\nThank you.\n"
     assert parse_letter(text).company == company
+
+
+def test_company_suffix_on_its_own_line_and_a_misspelt_salutation() -> None:
+    # Capital One's 2021 response: the name breaks before "Corp.", and it greets "Ladies and Gentleman:".
+    text = (
+        "January 15, 2021\n\nDivision of Corporation Finance\nWashington, D.C. 20549\n\nRe:\nCapital One Financial\nCorp.\n\n"
+        "Form 10-Q for the Quarterly Period Ended September 30, 2020\n\nFiled November 2, 2020\n\n"
+        "Form 8-K Furnished October 22, 2020\n\nFile No. 1-13300\n\nLadies and Gentleman:\n\n"
+        "This letter responds to the Staff's letter regarding the Form 10-Q for the Quarterly Period Ended "
+        "September 30, 2020 as filed on November 2, 2020.\n"
+    )
+    a = parse_letter(text)
+    assert a.company == "Capital One Financial Corp."
+    assert [(f.form, f.period_end, f.filed) for f in a.filings_reviewed] == [
+        ("10-Q", "2020-09-30", "2020-11-02"), ("8-K", None, "2020-10-22")]

@@ -26,6 +26,11 @@ def refs(text: str) -> list[str]:
     ("text", "expected"),
     [
         pytest.param(
+            "Re: Texas Pacific Land Corporation\nAmended Draft Registration Statement on Form 10\nSubmitted July 2, 2020",
+            ["10/A", "10"],
+            id="1811074-2020-amended-draft-form-10",
+        ),
+        pytest.param(
             "Re:\nCrown Castle Inc.\nPREC14A Filed March 25, 2024",
             ["PREC14A"],
             id="crown-castle-2024-bare-contested-proxy-type",

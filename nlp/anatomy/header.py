@@ -271,6 +271,7 @@ def _cut_company(line: str) -> int | None:
 _ON_BEHALF = re.compile(r"\b(?i:on\s+behalf\s+of\s+(?:our\s+client,?\s+)?)(?P<co>[A-Z][^,(“\"]{2,80}?(?:,\s*(?:Inc|Ltd|L\.P|LLC|Corp|N\.A)\.?)?)\s*[,(]")
 
 
+_SUFFIX_LINE = re.compile(r"(?:Corp\.|Corporation|Inc\.|Incorporated|Co\.|Company|Ltd\.|Limited|L\.P\.|LLC|plc|PLC|N\.A\.)")
 _LETTER_CONCERNING = re.compile(
     r"^(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+)?(?:Comment\s+)?Letter\s+"
     r"(?:Concerning|Regarding|Relating\s+to|to)\s+(?=[A-Z0-9])",
@@ -282,7 +283,8 @@ def company(text: str, block: tuple[int, int] | None, head_end: int) -> str | No
     if block is not None:
         start, end = block
         raw = text[start:end]
-        for line in raw.split("\n"):
+        lines = raw.split("\n")
+        for at, line in enumerate(lines):
             # "Re: Comment Letter Dated March 16, 2016 / Regarding Weyerhaeuser Company / Form 10-K ...",
             # "Re: Request for Confidential / Treatment under 17 C.F.R. § 200.83 / Citigroup Inc."
             c = re.sub(r"^(?:Regarding|In\s+re)\s+", "", clean(line), flags=re.IGNORECASE)
@@ -300,6 +302,10 @@ def company(text: str, block: tuple[int, int] | None, head_end: int) -> str | No
             # "eBay Inc.", "iRobot Corporation": a lower-case first letter before a capital is a name
             if not name or not re.match(r"[A-Za-z0-9]", name) or not re.search(r"[A-Za-z]{2}", name):
                 return _company_fallback(text, head_end)
+            # "Re: Capital One Financial" / "Corp.": the name's corporate suffix on a line of its own.
+            following = next((clean(l) for l in lines[at + 1:] if clean(l)), "")
+            if cut is None and _SUFFIX_LINE.fullmatch(following):
+                name = f"{name} {following}"
             return name
     return _company_fallback(text, head_end)
 

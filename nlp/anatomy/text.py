@@ -120,10 +120,11 @@ def find_all(low: str, word: str, lo: int = 0, hi: int | None = None) -> list[in
 
 # --- landmarks -----------------------------------------------------------------------------------
 # The salutation ends the head of a letter: "Dear Mr. Head:", "Dear Walter S. Hulse:",
-# "Dear\nMr. Reynolds and Ms. Daniels:" (html2text broke the line), "Ladies and Gentlemen:".
+# "Dear\nMr. Reynolds and Ms. Daniels:" (html2text broke the line), "Ladies and Gentlemen:", and
+# Capital One's 2021 response's "Ladies and Gentleman:".
 SALUTATION = re.compile(
     r"\bDear\s+(?P<dear>[^\n:;]{2,120}?)\s*[:,;]"
-    r"|\b(?:Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+Sir\s+or\s+Madam|To\s+Whom\s+It\s+May\s+Concern)\s*[:,]",
+    r"|\b(?:Ladies\s+and\s+Gentlem[ae]n|Gentlem[ae]n|Dear\s+Sir\s+or\s+Madam|To\s+Whom\s+It\s+May\s+Concern)\s*[:,]",
     re.IGNORECASE,
 )
 # The complimentary close above the signature. "For the Commission, by the Division of Corporation

@@ -114,9 +114,10 @@ _INTRO = re.compile(r"(?<![A-Za-z])(?P<word>forms?|schedules?)\s{0,6}$", re.IGNO
 # Statement on Form\nS-1", "Amendment No. 2 to Preliminary Proxy Statement on Schedule 14A",
 # "Amendment No.1 to the Form S-4". At most six title words between, so the look-back is bounded.
 _AMENDMENT = re.compile(
-    r"(?<![A-Za-z])Amendment\s+No\.?\s*\d{1,2}\s+to\s+(?:[A-Za-z’'\-]+\s+){0,6}(?:forms?|schedules?)\s{0,6}$",
+    r"(?<![A-Za-z])(?:Amendment\s+No\.?\s*\d{1,2}\s+to|Amended)\s+(?:[A-Za-z’'\-]+\s+){0,6}(?:forms?|schedules?)\s{0,6}$",
     re.IGNORECASE,
 )
+# ("Amended Draft Registration Statement on Form 10", Texas Pacific Land 2020: an amendment too.)
 # The same without "Form" before the name: "Amendment No. 1 to the S-4" (a name accepted bare).
 _AMENDMENT_BARE = re.compile(
     r"(?<![A-Za-z])Amendment\s+No\.?\s*\d{1,2}\s+to\s+(?:[A-Za-z’'\-]+\s+){0,6}$",
@@ -157,7 +158,7 @@ def _accept(text: str, start: int, end: int, ft: FormType, list_ok: bool) -> tup
             return None
         window_start = max(0, start - _LOOKBACK)
         # The literal test first: the amendment pattern is the one costly look-back.
-        amend = _AMENDMENT.search(text, window_start, start) if "mendment" in text[window_start:start] else None
+        amend = _AMENDMENT.search(text, window_start, start) if "mend" in text[window_start:start] else None
         if amend is not None:
             return amend.start(), True
         return intro.start(), False
