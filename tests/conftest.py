@@ -24,3 +24,36 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+def letter_text(corpus: Path, letter_id: str) -> str:
+    """The text of a corpus letter (or excerpt) by its id."""
+    for folder in ("letters", "excerpts"):
+        path = corpus / folder / f"{letter_id}.txt"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(letter_id)
+
+
+def gold_f1(corpus: Path, field: str, refs_of) -> tuple[float, int, list[str]]:
+    """Score a grammar against one list field of the gold, as ../shared/tools/score.py does: sets
+    per letter, precision and recall over all letters together.
+
+    ``refs_of(text)`` gives the references the grammar finds. Returns (F1, true positives, one line
+    per missed or extra value).
+    """
+    import json
+
+    tp = fp = fn = 0
+    wrong: list[str] = []
+    for path in sorted((corpus / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        got = set(refs_of(letter_text(corpus, gold["id"])))
+        want = set(gold[field])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+        wrong += [f"{gold['id']} extra {r}" for r in sorted(got - want)]
+        wrong += [f"{gold['id']} missing {r}" for r in sorted(want - got)]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f1, tp, wrong

@@ -6,7 +6,6 @@ domain; the id is the file name), line breaks as pdftotext left them.
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from asckg.nlp.codes import AscCode
 from asckg.nlp.grammar import asc
 from asckg.nlp.grammar.asc import find
+from conftest import gold_f1
 
 
 def refs(text: str) -> list[str]:
@@ -427,21 +427,7 @@ def _letters(corpus):
 
 @pytest.mark.corpus
 def test_gold_f1(corpus):
-    tp = fp = fn = 0
-    wrong: list[str] = []
-    for path in sorted((corpus / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        letter = corpus / "letters" / f"{gold['id']}.txt"
-        if not letter.exists():
-            letter = corpus / "excerpts" / f"{gold['id']}.txt"
-        got = {r for m in find(letter.read_text(encoding="utf-8")) for r in m.refs}
-        want = set(gold["asc"])
-        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
-        wrong += [f"{gold['id']} extra {r}" for r in sorted(got - want)]
-        wrong += [f"{gold['id']} missing {r}" for r in sorted(want - got)]
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall)
+    f1, tp, wrong = gold_f1(corpus, "asc", lambda text: {r for m in find(text) for r in m.refs})
     assert tp > 50, "the gold has over a hundred asc references"
     assert f1 >= 0.99, "\n".join(wrong)
 

@@ -13,6 +13,7 @@ import pytest
 
 from asckg.nlp.grammar import dates
 from asckg.nlp.grammar.dates import find, letter_date, parse_date
+from conftest import letter_text
 
 
 @pytest.mark.parametrize(
@@ -175,19 +176,11 @@ def test_linear_time(hostile: str) -> None:
     assert per_mb < 1.0
 
 
-def _text(corpus, letter_id: str) -> str:
-    for folder in ("letters", "excerpts"):
-        path = corpus / folder / f"{letter_id}.txt"
-        if path.exists():
-            return path.read_text(encoding="utf-8")
-    raise FileNotFoundError(letter_id)
-
-
 @pytest.mark.corpus
 def test_letter_date_gold(corpus) -> None:
     """letter_date matches the gold exactly (null included) for at least 97% of the gold letters."""
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((corpus / "gold").glob("*.json"))]
-    wrong = [(g["id"], g["letter_date"], letter_date(_text(corpus, g["id"]))) for g in golds]
+    wrong = [(g["id"], g["letter_date"], letter_date(letter_text(corpus, g["id"]))) for g in golds]
     wrong = [w for w in wrong if w[1] != w[2]]
     assert 1 - len(wrong) / len(golds) >= 0.97, wrong
 

@@ -6,7 +6,6 @@ the letter in each case id. Gold-based tests use ../shared/corpus and skip where
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import pytest
 
 from asckg.nlp.grammar import forms
 from asckg.nlp.grammar.forms import find, vocabulary
+from conftest import gold_f1
 
 
 def refs(text: str) -> list[str]:
@@ -209,25 +209,8 @@ def test_linear_time(hostile: str) -> None:
     assert (time.perf_counter() - t0) / (len(hostile) / 1e6) < 1.0
 
 
-def _text(corpus, letter_id: str) -> str:
-    for folder in ("letters", "excerpts"):
-        path = corpus / folder / f"{letter_id}.txt"
-        if path.exists():
-            return path.read_text(encoding="utf-8")
-    raise FileNotFoundError(letter_id)
-
-
 @pytest.mark.corpus
 def test_forms_gold(corpus) -> None:
     """Union of refs per letter against gold "forms": F1 at least 0.97."""
-    tp = fp = fn = 0
-    misses = []
-    for path in sorted((corpus / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        got = {r for m in find(_text(corpus, gold["id"])) for r in m.refs}
-        want = set(gold["forms"])
-        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
-        if got != want:
-            misses.append((gold["id"], sorted(want - got), sorted(got - want)))
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    assert 2 * precision * recall / (precision + recall) >= 0.97, misses
+    f1, _, wrong = gold_f1(corpus, "forms", lambda text: {r for m in find(text) for r in m.refs})
+    assert f1 >= 0.97, wrong

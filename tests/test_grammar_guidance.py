@@ -6,7 +6,6 @@ short phrases. Each id names the letter the sentence comes from.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import pytest
 
 from asckg.nlp.grammar import guidance
 from asckg.nlp.grammar.guidance import STAFF, find, gold_refs, staff_refs
+from conftest import gold_f1
 
 
 def refs(text: str) -> list[str]:
@@ -178,23 +178,9 @@ def test_linear_time(hostile: str) -> None:
     assert time.perf_counter() - t0 < 1.0 * len(hostile) / 1e6 + 0.2
 
 
-def _gold_score(corpus) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for path in sorted((corpus / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        src = corpus / "letters" / f"{gold['id']}.txt"
-        if not src.exists():
-            src = corpus / "excerpts" / f"{gold['id']}.txt"
-        got = set(gold_refs(find(src.read_text(encoding="utf-8"))))
-        want = set(gold["guidance"])
-        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
-    return tp, fp, fn
-
-
 def test_gold_bar(corpus) -> None:
-    tp, fp, fn = _gold_score(corpus)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    assert 2 * precision * recall / (precision + recall) >= 0.95
+    f1, _, wrong = gold_f1(corpus, "guidance", lambda text: gold_refs(find(text)))
+    assert f1 >= 0.95, wrong
 
 
 def test_kind() -> None:

@@ -6,7 +6,6 @@ short phrases. Each id names the letter the sentence comes from.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import pytest
 
 from asckg.nlp.grammar import sec_rules
 from asckg.nlp.grammar.sec_rules import find
+from conftest import gold_f1
 
 
 def refs(text: str) -> list[str]:
@@ -172,17 +172,8 @@ def test_linear_time(hostile: str, per_mb: float) -> None:
 
 
 def test_gold_bar(corpus) -> None:
-    tp = fp = fn = 0
-    for path in sorted((corpus / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        src = corpus / "letters" / f"{gold['id']}.txt"
-        if not src.exists():
-            src = corpus / "excerpts" / f"{gold['id']}.txt"
-        got = set(refs(src.read_text(encoding="utf-8")))
-        want = set(gold["sec_rules"])
-        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    assert 2 * precision * recall / (precision + recall) >= 0.95
+    f1, _, wrong = gold_f1(corpus, "sec_rules", refs)
+    assert f1 >= 0.95, wrong
 
 
 def test_kind() -> None:
