@@ -137,7 +137,9 @@ _TRIGGER_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_PREFILTER_RE = re.compile(rf"ASC|Codification|opic|ection|aragraph|\u00b6|(?<=\d\d\d){DASH}")
+# (The digits are part of the hit, not a look-behind: an alternation of plain literals and classes
+# lets the engine skip along by first character, three times faster on a letter.)
+_PREFILTER_RE = re.compile(rf"ASC|Codification|opic|ection|aragraph|\u00b6|\d\d\d{DASH}")
 # Where a trigger can start, relative to the prefilter hit: "FASB ASC", "Topic"/"Subtopic", ...
 _BACKUP = {"opic": (1, 4), "ection": (1,), "aragraph": (1,), "\u00b6": (0,)}
 _FASB_BEFORE_RE = re.compile(r"FASB[ \t]+\Z")
@@ -535,6 +537,8 @@ def _triggers(text: str, taken: Callable[[], int]) -> Iterator[re.Match[str]]:
     """
     for hit in _PREFILTER_RE.finditer(text):
         h, lit = hit.start(), hit.group()
+        if lit[0].isdigit():  # three digits and a dash: the hit is the dash, as before
+            h = hit.end() - 1
         if h < taken():
             continue
         if lit == "Codification":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from asckg.nlp.grammar import scan
 from asckg.nlp.mention import Mention
 
 KIND = "file_number"
@@ -24,18 +25,22 @@ DASH = "[-\u2010\u2011\u2012\u2013\u2014]"
 
 # --- named pieces ------------------------------------------------------------------------------
 # A file number: 1-3 digit prefix, dash, 3-8 digit serial ("814-149", "1-3247", "333-210102").
-# Guard: the number may not touch another digit or dash on either side. That keeps out accession
+# Guard: the number may not touch another digit or dash on either side (the side before is
+# checked by _BEFORE_NUMBER). That keeps out accession
 # numbers "0001193125-16-685168", phone numbers "202-551-3739" (the "551-3739" follows a dash),
 # zip+4 codes "20549-0405" (5-digit prefix) and ASC paragraphs "606-10-25-1" (more dashes follow).
 # html2text and pdftotext may break the line or put a blank after the dash: "File No. 333-\n249277",
 # "File No. 333- 227503". Co-registrant files carry a suffix: "File No. 001-11307-01".
 NUMBER = (
-    r"(?<![\w\-\u2010\u2011\u2012\u2013\u2014./])"
-    r"(?P<prefix>\d{1,3})" + DASH + r"[ \t]{0,2}(?:\r?\n[ \t]{0,4})?(?P<serial>\d{3,8})"
+    # (\d\d{0,2}, not \d{1,3}: a plain class first lets the engine skip along by first character)
+    r"(?P<prefix>\d\d{0,2})" + DASH + r"[ \t]{0,2}(?:\r?\n[ \t]{0,4})?(?P<serial>\d{3,8})"
     r"(?:" + DASH + r"(?P<suffix>\d{2})(?![\d\w]|" + DASH + r"\d))?"
     r"(?!\d|" + DASH + r"\d|\.\d)"
 )
 _NUMBER_RE = re.compile(NUMBER)
+# The guard before the number, checked outside the pattern so that the engine can skip along by
+# the first digit (asckg.nlp.grammar.scan).
+_BEFORE_NUMBER = scan.not_after("-\u2010\u2011\u2012\u2013\u2014./")
 
 # What introduces a file number, right before it (blanks and line breaks allowed: "File\nNo.
 # 001-16483" in html2text output): "File No.", "File Nos.", "File No.:", "File no.", "File Number:",
@@ -76,7 +81,7 @@ def find(text: str) -> list[Mention]:
         return []
     out: list[Mention] = []
     last_end = -1
-    for m in _NUMBER_RE.finditer(text):
+    for m in scan.finditer(_NUMBER_RE, text, _BEFORE_NUMBER):
         ref = _normalize(m.group("prefix"), m.group("serial"), m.group("suffix"))
         start = m.start()
         window = max(0, start - _LOOKBACK)

@@ -37,6 +37,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from asckg.nlp.grammar import scan
 from asckg.nlp.mention import Mention
 
 KIND = "guidance"
@@ -233,9 +234,19 @@ def _numbers_with_rev(chunk: str) -> Iterator[str]:
         yield m.group(1) + ("R" if m.group(2) else "")
 
 
+# The words every match of a pattern starts with: the busiest patterns are tried only where a fast
+# scan finds one (asckg.nlp.grammar.scan.finditer_from), not at every position of a letter.
+_SFAS_STARTS = scan.literals("SFAS", "FAS", "Statement", "Financial")
+_FIN_STARTS = scan.literals("FIN", "FASB")
+_IFRS_STARTS = scan.literals("IFRS", "IAS", "International")
+_PCAOB_STARTS = scan.literals("PCAOB", "Auditing", "AS")
+_CDI_STARTS = scan.literals("Compliance", "Compliant", "C&DI", "CDI", "Question", "Item")
+_RELEASE_STARTS = scan.literals("Release")
+
+
 # --- families -----------------------------------------------------------------------------------
 def _sfas(text: str) -> Iterator[Mention]:
-    for m in _SFAS.finditer(text):
+    for m in scan.finditer_from(_SFAS, text, _SFAS_STARTS):
         name = m.group("name")
         before = text[max(0, m.start() - 12):m.start()]
         # "FASB Concept Statement No. 6" is a concepts statement, not an SFAS.
@@ -251,7 +262,7 @@ def _sfas(text: str) -> Iterator[Mention]:
 
 
 def _fin(text: str) -> Iterator[Mention]:
-    for m in _FIN.finditer(text):
+    for m in scan.finditer_from(_FIN, text, _FIN_STARTS):
         yield _mention(text, m.start(), m.end(), (f"FIN {n}" for n in _numbers_with_rev(m.group("list"))))
 
 
@@ -295,14 +306,14 @@ def _asu(text: str) -> Iterator[Mention]:
 
 
 def _ifrs(text: str) -> Iterator[Mention]:
-    for m in _IFRS.finditer(text):
+    for m in scan.finditer_from(_IFRS, text, _IFRS_STARTS):
         name = m.group("name")
         prefix = "IFRS" if name.startswith(("IFRS", "International Financial")) else "IAS"
         yield _mention(text, m.start(), m.end(), [f"{prefix} {int(m.group('num'))}"], m.group("para") or "")
 
 
 def _pcaob(text: str) -> Iterator[Mention]:
-    for m in _PCAOB.finditer(text):
+    for m in scan.finditer_from(_PCAOB, text, _PCAOB_STARTS):
         if m.group("bare"):
             yield _mention(text, m.start(), m.end(), [f"PCAOB AS {m.group('bare')}"], m.group("bpara") or "")
             continue
@@ -383,7 +394,7 @@ def _cdi_pass(text: str) -> Iterator[Mention]:
             cache.append(_letter_context(text))
         return cache[0]
 
-    for m in _CDI.finditer(text):
+    for m in scan.finditer_from(_CDI, text, _CDI_STARTS):
         chunk = m.group("list") or m.group("qlist")
         if m.group("word"):
             # A bare "Question 102.10" is a C&DI in these letters; a bare "Item 102.11" only when the
@@ -412,7 +423,7 @@ def _frm(text: str) -> Iterator[Mention]:
 
 
 def _release(text: str) -> Iterator[Mention]:
-    for m in _RELEASE.finditer(text):
+    for m in scan.finditer_from(_RELEASE, text, _RELEASE_STARTS):
         head_at = m.start("head")
         before = _RELEASE_ACT.search(text, max(0, head_at - 45), head_at)
         act = before.group("act") if before else None
@@ -459,6 +470,38 @@ _FAMILIES = (
 )
 
 
+def _literal_index() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
+    """One scan for the families' literals, and which families each literal found turns on.
+
+    A literal found can hide another that starts inside it ("IAS " hides "AS "): a found literal
+    also turns on the families of every literal that could begin within it, so the one scan never
+    skips a family that ``lit in text`` would have run.
+    """
+    owners: dict[str, set[int]] = {}
+    for i, (lits, _family) in enumerate(_FAMILIES):
+        for lit in lits:
+            owners.setdefault(lit, set()).add(i)
+    turns_on: dict[str, frozenset[int]] = {}
+    for a in owners:
+        on = set(owners[a])
+        for b in owners:
+            if b in a or any(b.startswith(a[k:]) for k in range(1, len(a))):
+                on |= owners[b]
+        turns_on[a] = frozenset(on)
+    return scan.literals(*owners), turns_on
+
+
+_LITERALS, _TURNS_ON = _literal_index()
+
+
+def _families_present(text: str) -> set[int]:
+    """The indexes of the families in ``_FAMILIES`` whose literals the text holds (one scan)."""
+    present: set[int] = set()
+    for word in {m.group() for m in _LITERALS.finditer(text)}:
+        present |= _TURNS_ON[word]
+    return present
+
+
 def find(text: str) -> list[Mention]:
     """Every guidance mention in ``text``, in order; overlapping mentions keep the longer one.
 
@@ -466,8 +509,9 @@ def find(text: str) -> list[Mention]:
     [('SAB Topic 11.B',), ('C&DI Non-GAAP 102.10',)]
     """
     found: list[Mention] = []
-    for literals, family in _FAMILIES:
-        if any(lit in text for lit in literals):
+    present = _families_present(text)
+    for i, (_literals, family) in enumerate(_FAMILIES):
+        if i in present:
             found.extend(m for m in family(text) if m.refs)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from asckg.nlp.grammar import scan
 from asckg.nlp.mention import Mention
 
 KIND = "sec_rule"
@@ -57,7 +58,12 @@ _ACT = (
 # The heads: "Item(s)", "Rule(s)", "Article(s)" followed by a number. Lower-case "rule" only
 # with a distinctive hyphenated or lettered number ("rule 14a-8"), since "the proposed rule 6100" of
 # the PCAOB is not an SEC rule.
-_HEAD = re.compile(rf"\b(?:(?P<item>Items?)|(?P<rule>Rules?)|(?P<lrule>rules?)|(?P<art>Articles?))\s+(?=\d)")
+# (The "\b" before the head word is checked by scan.after_non_word, outside the pattern, so that the
+# engine can skip along by first letter: asckg.nlp.grammar.scan.)
+# The word is one group, not one group per kind, because the engine skips by first letter only
+# through an alternation of plain words; its first letter tells the kind (_HEAD_KIND).
+_HEAD = re.compile(r"(?P<word>Items?|Rules?|rules?|Articles?)\s+(?=\d)")
+_HEAD_KIND = {"I": "item", "R": "rule", "r": "rule", "A": "article"}
 _ITEM_NUM = re.compile(
     rf"(?P<num>\d{{1,2}}\s?{H}\s?\d{{2}}|\d{{1,4}}(?:\.\d{{2}}(?!\d)|\.[A-Z](?![a-z])|[A-Z](?![A-Za-z]))?)"
     rf"(?P<cl>{CLAUSE}{{0,8}}(?:(?<=\))\d{{1,2}}(?!\d))?)"
@@ -105,7 +111,8 @@ _CFR = re.compile(
 )
 # "Regulation S-X §5.03(6)": the rule written with the section sign and a dot.
 _SX_SECTION = re.compile(rf"(?:Regulation\s+)?S{H}?X,?\s*§\s*(?P<num>\d{{1,2}}[.\u2010-\u2013-]\d{{2}})(?P<cl>{CLAUSE}{{0,8}})")
-_REG_G = re.compile(r"\bRegulation\s+G\b")
+_SX_NAMED = re.compile(rf"S{H}?X\b")  # "S-X" as a word (after a non-word character)
+_REG_G = re.compile(r"Regulation\s+G\b")  # after a non-word character: scan.after_non_word
 # "PCAOB Rule 1001(i)(iii)", "NYSE Rule 303A", "Nasdaq Listing Rule 5635": not SEC rules.
 _OTHER_BODY = re.compile(r"(?:PCAOB|NYSE|Nasdaq|NASDAQ|FINRA|Listing|AICPA|Board|IRS|Treasury|Bankruptcy)\s+$")
 # "Item 7. Management's ...", "Item 1A - Risk Factors", "Item 8: Financial Statements".
@@ -226,15 +233,16 @@ def _cites(text: str) -> Iterator[tuple[int, int, list[_Cite], str]]:
     d = _ACT_DEFINED.search(text)
     if d:
         defined = _act_name(d.group("act"), "")
-    sx_named = re.search(rf"\bS{H}?X\b", text) is not None
+    sx_named = next(scan.finditer(_SX_NAMED, text, scan.after_non_word), None) is not None
     done = 0  # where the last citation ended: "Rule 13e-4(f)(5) and Rule 14e-1(b)" is one list
-    for head in _HEAD.finditer(text):
+    for head in scan.finditer(_HEAD, text, scan.after_non_word):
         if head.start() < done:
             continue
-        kind = "item" if head.group("item") else "article" if head.group("art") else "rule"
+        initial = head.group("word")[0]
+        kind = _HEAD_KIND[initial]
         if kind == "article" and _SX_NUMBER.match(text, head.end()):
             kind = "rule"  # "Article 4-08(h)(1) of Regulation S-X" names a rule
-        if head.group("lrule") and not _DISTINCT_RULE.match(text, head.end()):
+        if initial == "r" and not _DISTINCT_RULE.match(text, head.end()):
             continue
         before = text[max(0, head.start() - 28):head.start()]  # "Securities Exchange Act " fits
         if kind == "rule" and _OTHER_BODY.search(before):
@@ -394,7 +402,7 @@ def find(text: str) -> list[Mention]:
             # where the letter elsewhere writes "Rule 461 under the Securities Act" (GOLD.md)
             if c.target:
                 anchored.setdefault(_key(c.kind, c.num), []).append((start, c))
-    reg_g = _REG_G.search(text) is not None
+    reg_g = next(scan.finditer(_REG_G, text, scan.after_non_word), None) is not None
     out: list[Mention] = []
     for start, end, cites, detail in raw:
         refs: list[str] = []
@@ -452,7 +460,7 @@ def _regulation_g(text: str, found: Iterable[Mention]) -> Iterator[Mention]:
         return
     spans = sorted((m.start, m.end) for m in found)
     starts = [s for s, _e in spans]
-    for m in _REG_G.finditer(text):
+    for m in scan.finditer(_REG_G, text, scan.after_non_word):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or spans[i][1] <= m.start():
             yield Mention(KIND, m.start(), m.end(), m.group(0), ("Regulation G",))
