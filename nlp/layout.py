@@ -27,8 +27,11 @@ reads through with only whitespace between its pieces. The module uses the stand
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
+from itertools import accumulate
 
 __all__ = ["mask_running_headers", "page_header_spans"]
 
@@ -75,28 +78,95 @@ def _norm(line: str) -> str:
     return " ".join(line.replace("*", " ").replace("#", " ").split())
 
 
-class _Lines:
-    """The text's lines (content spans without the newline or a leading form feed) and what the
-    letter's head says, which running headers repeat."""
+class _Norm:
+    """Each line's text as ``_norm`` gives it, made when first asked for: most lines of a letter
+    are never looked at (only those near a "Page N", in the head or on a page's top are)."""
 
     def __init__(self, text: str) -> None:
-        self.spans: list[tuple[int, int]] = []
-        self.page_start: list[bool] = []
-        pos = 0
-        for raw in text.split("\n"):
-            lead = len(raw) - len(raw.lstrip("\f"))
-            self.spans.append((pos + lead, pos + len(raw)))
-            self.page_start.append(lead > 0 or (pos > 0 and text[pos - 1] == "\f"))
-            pos += len(raw) + 1
-        self.text = [text[s:e].replace("\f", " ") for s, e in self.spans]
-        self.norm = [_norm(t) for t in self.text]
-        self.count = Counter(n for n in self.norm if n)
+        # The replacements of _norm done once over the whole text; str.split() takes a form feed
+        # for a blank, so the leading form feeds that line spans leave out need no care.
+        self.raw = text.replace("*", " ").replace("#", " ").split("\n")
+        self._made: list[str | None] = [None] * len(self.raw)
+        self._all: list[str] | None = None
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self.raw)
+
+    def __getitem__(self, i: int) -> str:
+        n = self._made[i]
+        if n is None:
+            n = self._made[i] = " ".join(self.raw[i].split())
+        return n
+
+    def upto(self, end: int) -> list[str]:
+        """The first ``end`` lines."""
+        return [self[i] for i in range(min(end, len(self.raw)))]
+
+    def every(self) -> list[str]:
+        """All lines."""
+        if self._all is None:
+            self._all = self._made = [" ".join(line.split()) for line in self.raw]
+        return self._all
 
 
-def _is_page_anchor(lines: _Lines, i: int, vocab: set[str]) -> int:
+class _Lines:
+    """The text's lines (content spans without the newline or a leading form feed) and what the
+    letter's head says, which running headers repeat.
+
+    Built for every letter with a "Page" in it, so built cheaply: the markdown emphasis is blanked
+    in the whole text at once, and the count of each line's text is made only when asked for.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm = _Norm(text)
+        # The blanking in _Norm keeps every line's length, so its lines give the offsets.
+        self.starts = list(accumulate((len(r) + 1 for r in self.norm.raw), initial=0))
+        self._count: Counter[str] | None = None
+        if "\f" in text:
+            self.page_start = [
+                line.startswith("\f") or (pos > 0 and text[pos - 1] == "\f")
+                for pos, line in zip(self.starts, self.norm.raw)
+            ]
+        else:
+            self.page_start = [False] * len(self.norm.raw)
+        # A line's text holds a field label only if the letter does (the label has no blank or
+        # markdown character in it that _norm could change).
+        self.has_template = _TEMPLATE.search(text) is not None
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Line ``i``'s content: from after its leading form feeds to before its newline."""
+        start, end = self.starts[i], self.starts[i + 1] - 1
+        line = self.norm.raw[i]
+        return start + len(line) - len(line.lstrip("\f")), end
+
+    @property
+    def count(self) -> Counter[str]:
+        """How often each non-blank line text occurs in the letter."""
+        if self._count is None:
+            self._count = Counter(n for n in self.norm.every() if n)
+        return self._count
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+    def lines_with(self, word: str) -> list[int]:
+        """The indexes of the lines that hold ``word``, in order (a word has no newline in it)."""
+        out: list[int] = []
+        pos = self.text.find(word)
+        while pos >= 0:
+            i = bisect.bisect_right(self.starts, pos) - 1
+            if not out or out[-1] != i:
+                out.append(i)
+            pos = self.text.find(word, pos + 1)
+        return out
+
+    def page_starts(self) -> list[int]:
+        """The indexes of the lines that start a page (after a form feed)."""
+        return [i for i, start in enumerate(self.page_start) if start] if "\f" in self.text else []
+
+
+def _is_page_anchor(lines: _Lines, i: int, vocab: Callable[[], set[str]]) -> int:
     """If line ``i`` is (the start of) a "Page N" anchor, the index of its last line, else -1."""
     n = lines.norm[i]
     if "Page" not in n or len(n) > 250:
@@ -109,7 +179,7 @@ def _is_page_anchor(lines: _Lines, i: int, vocab: set[str]) -> int:
             return i + 2
         return i + 1
     m = _DATE_PAGE.fullmatch(n)
-    if m and _segments(_TEMPLATE_WORDS.sub(" ", m["pre"]), vocab):
+    if m and _segments(_TEMPLATE_WORDS.sub(" ", m["pre"]), vocab()):
         return i
     return -1
 
@@ -155,8 +225,9 @@ def _header_words(n: str, vocab: set[str]) -> bool:
 def _vocabulary(lines: _Lines, head_end: int) -> set[str]:
     """Words a header may consist of: those of the letter's head and of its template field lines."""
     words: set[str] = {"Page", "Mr.", "Ms.", "Mrs."}
-    sources = [lines.norm[i] for i in range(min(head_end, len(lines)))]
-    sources += [_TEMPLATE_WORDS.sub(" ", n) for n in lines.norm if _TEMPLATE.search(n)]
+    sources = lines.norm.upto(head_end)
+    if lines.has_template:
+        sources += [_TEMPLATE_WORDS.sub(" ", n) for n in lines.norm.every() if _TEMPLATE.search(n)]
     for source in sources:
         for word in source.split():
             for variant in (word, word.strip(",.;:")):
@@ -175,20 +246,28 @@ def page_header_spans(text: str) -> list[tuple[int, int]]:
         return []
     lines = _Lines(text)
     # The head: the letter's lines before its first "Dear" (the address block and the Re: block).
-    head_end = next((i for i, n in enumerate(lines.norm[:_HEAD_LINES]) if n.startswith("Dear ")),
+    head_end = next((i for i, n in enumerate(lines.norm.upto(_HEAD_LINES)) if n.startswith("Dear ")),
                     min(_HEAD_LINES, len(lines)))
-    head = {n for n in lines.norm[:head_end] if n and len(n) <= 100 and not _NOT_HEADER.search(n)}
-    vocab = _vocabulary(lines, head_end)
+    head = {n for n in lines.norm.upto(head_end) if n and len(n) <= 100 and not _NOT_HEADER.search(n)}
+    # The header vocabulary is needed only for a "date ... Page N" line or a template block.
+    vocab_made: list[set[str]] = []
 
+    def vocab() -> set[str]:
+        if not vocab_made:
+            vocab_made.append(_vocabulary(lines, head_end))
+        return vocab_made[0]
+
+    # Only a line with "Page" in it can be an anchor: those lines, in order, and after an anchor
+    # of several lines on from its last.
     anchors = []
-    i = 0
-    while i < len(lines):
+    after = 0
+    for i in lines.lines_with("Page"):
+        if i < after:
+            continue
         last = _is_page_anchor(lines, i, vocab)
         if last >= 0:
             anchors.append((i, last))
-            i = last + 1
-        else:
-            i += 1
+            after = last + 1
     # Lines that stand above two or more anchors are header lines however the head was written
     # ("Securities and Exchange Commission" above every "Page N" of a response).
     in_anchor = {k for first, last in anchors for k in range(first, last + 1)}
@@ -215,7 +294,7 @@ def page_header_spans(text: str) -> list[tuple[int, int]]:
     for first, last in anchors:
         top = first
         # Above "Page 1" is the letter's own head (1037540_0001656423-18-000022), not a header.
-        first_page = re.search(r"Page\s+1\b(?!\d)", " ".join(lines.norm[first : last + 1]))
+        first_page = re.search(r"Page\s+1\b(?!\d)", " ".join(lines.norm[k] for k in range(first, last + 1)))
         for j in [] if first_page else _lines_above(lines, first):
             if not header_like(j):
                 break
@@ -223,10 +302,11 @@ def page_header_spans(text: str) -> list[tuple[int, int]]:
             if lines.page_start[j]:
                 break
         masked.update(range(top, last + 1))
-    for i in range(len(lines)):
-        if lines.page_start[i] and i not in masked:
+    for i in lines.page_starts():
+        if i not in masked:
             masked.update(_headless_page_top(lines, i, header_like))
-    masked.update(_template_lines(lines, vocab))
+    if lines.has_template:
+        masked.update(_template_lines(lines, vocab()))
     return _spans(lines, sorted(masked))
 
 
@@ -299,7 +379,7 @@ def _spans(lines: _Lines, masked: list[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     prev = -2
     for i in masked:
-        start, end = lines.spans[i]
+        start, end = lines.span(i)
         if spans and all(not lines.norm[k] for k in range(prev + 1, i)):
             spans[-1] = (spans[-1][0], end)
         else:
