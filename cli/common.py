@@ -6,14 +6,8 @@ from enum import Enum
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape as rich_escape
-
+from asckg.cli.console import err, out, report_error  # noqa: F401  (re-exported for the commands)
 from asckg.graph.store import DEFAULT_STORE
-
-#: Data goes to stdout, messages to stderr, so output pipes cleanly.
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 StoreOption = Annotated[
     str,
@@ -42,8 +36,3 @@ class TableFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-def report_error(error: Exception) -> None:
-    """One line on stderr naming the file (or thing) and the problem."""
-    err.print(f"[bold red]error:[/bold red] {rich_escape(str(error))}")

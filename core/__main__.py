@@ -1,3 +1,3 @@
-from asckg.cli.app import main
+from asckg.cli.main import main
 
 main()

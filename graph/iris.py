@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from rdflib.term import URIRef
 
+from asckg.graph import ids
 from asckg.graph.namespace import ID
 
 #: The named graph that holds the Codification hierarchy (shared by all letters).
@@ -47,7 +48,7 @@ def mention_iri(letter: URIRef, kind: str, start: int, end: int) -> URIRef:
 
 def asc_iri(code: str) -> URIRef:
     """A Codification node, named by its canonical code (985-605-25-12)."""
-    return ID[f"asc/{code}"]
+    return URIRef(ids.asc(code))
 
 
 def form_iri(form: str) -> URIRef:
@@ -123,12 +124,12 @@ def conversation_iri(first_letter_key: str) -> URIRef:
 
 def guidance_iri(ref: str) -> URIRef:
     """Other guidance by its normal form ("SFAS 133" becomes guidance/SFAS%20133)."""
-    return ID[f"guidance/{quote(ref, safe='-.')}"]
+    return URIRef(ids.guidance(ref))
 
 
 def rule_iri(ref: str) -> URIRef:
     """An SEC rule or form item by its normal form ("S-K 303" becomes rule/S-K%20303)."""
-    return ID[f"rule/{quote(ref, safe='-.')}"]
+    return URIRef(ids.rule(ref))
 
 
 def citation_iri(letter: URIRef | str, node: str) -> URIRef:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from asckg.graph import ids
+
 __all__ = ["ASCKG", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES"]
 
 
@@ -17,7 +19,7 @@ class ASCKG(DefinedNamespace):
     """The asckg ontology, ``https://w3id.org/asckg/ns#``."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/asckg/ns#")
+    _NS = Namespace(ids.NS)
 
     # classes
     Letter: URIRef
@@ -115,7 +117,7 @@ class ASCKG(DefinedNamespace):
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).
-ID = Namespace("https://w3id.org/asckg/id/")
+ID = Namespace(ids.BASE)
 
 #: Prefixes for queries and serialisations.
 PREFIXES: dict[str, str] = {

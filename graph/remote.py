@@ -30,13 +30,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import pyoxigraph as ox
 
 from asckg.errors import StoreError
-from asckg.graph.build import LetterQuads
-from asckg.graph.namespace import ASCKG
+from asckg.graph.store import is_remote  # noqa: F401  (re-exported: part of this module's API)
+from asckg.graph import ids
+
+if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.ids)
+    from asckg.graph.build import LetterQuads
 
 TIMEOUT = 120  # seconds for one HTTP request
 
@@ -66,12 +69,6 @@ def endpoints_for(spec: str) -> Endpoints:
     if flavour == "neptune":
         return Endpoints(f"{base}/sparql", f"{base}/sparql", None)
     raise StoreError(f"{spec}: unknown kind of SPARQL server {flavour!r} (oxigraph, fuseki, graphdb, virtuoso, neptune)")
-
-
-def is_remote(spec: str) -> bool:
-    """True for a ``--store`` value that names a server rather than a directory."""
-    scheme = spec.split("://", 1)[0] if "://" in spec else ""
-    return scheme.split("+")[-1] in ("http", "https")
 
 
 def _bind(sparql: str, bindings: Mapping[str, Any] | None) -> str:
@@ -209,7 +206,7 @@ class RemoteStore:
     def stored_hash(self, letter_iri: str) -> str | None:
         rows = self.select(
             "SELECT ?h WHERE { GRAPH ?g { ?g ?p ?h } }",
-            {"g": ox.NamedNode(letter_iri), "p": ox.NamedNode(str(ASCKG.contentHash))},
+            {"g": ox.NamedNode(letter_iri), "p": ox.NamedNode(ids.CONTENT_HASH)},
         )
         return rows[0]["h"] if rows else None
 

@@ -21,7 +21,7 @@ from typing import Any
 from pyoxigraph import NamedNode
 
 from asckg.errors import BadReference
-from asckg.graph import iris
+from asckg.graph import ids
 from asckg.nlp.codes import parse as parse_code
 from asckg.queries import load_query
 
@@ -87,7 +87,7 @@ def parse_reference(text: str) -> Target:
     """What the user typed, as a reference of some kind; BadReference if it is none."""
     try:
         code = parse_code(text)
-        return Target("asc", code.code, str(iris.asc_iri(code.code)))
+        return Target("asc", code.code, ids.asc(code.code))
     except ValueError as err:
         asc_error = err
     from asckg.nlp.grammar import guidance, sec_rules
@@ -95,14 +95,14 @@ def parse_reference(text: str) -> Target:
     stripped = text.strip()
     found = _whole(guidance.find(stripped), stripped)
     if found is not None:
-        return Target("guidance", found.refs[0], str(iris.guidance_iri(found.refs[0])))
+        return Target("guidance", found.refs[0], ids.guidance(found.refs[0]))
     found = _whole(sec_rules.find(stripped), stripped)
     if found is not None:
-        return Target("sec_rule", found.refs[0], str(iris.rule_iri(found.refs[0])))
+        return Target("sec_rule", found.refs[0], ids.rule(found.refs[0]))
     if _RULE_FORM.match(stripped):
-        return Target("sec_rule", stripped, str(iris.rule_iri(stripped)))
+        return Target("sec_rule", stripped, ids.rule(stripped))
     if _STAFF_FORM.match(stripped):
-        return Target("guidance", stripped, str(iris.guidance_iri(stripped)))
+        return Target("guidance", stripped, ids.guidance(stripped))
     raise BadReference(
         f"{text!r} is not a reference asckg knows: not a Codification code ({asc_error}), "
         "nor other guidance (SFAS 133, SAB Topic 13, ASU 2014-09), nor an SEC rule (S-K 303)"

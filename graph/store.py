@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import pyoxigraph as ox
 
 from asckg.errors import StoreError
-from asckg.graph.build import LetterQuads
-from asckg.graph.namespace import ASCKG
+from asckg.graph import ids
+
+if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.ids)
+    from asckg.graph.build import LetterQuads
 
 #: Where the store lives when neither --store nor ASCKG_STORE says.
 DEFAULT_STORE = "asckg-store"
@@ -72,7 +74,7 @@ class LetterStore:
     def stored_hash(self, letter_iri: str) -> str | None:
         """The content hash stored for a letter, or None if the letter is not stored."""
         graph = ox.NamedNode(letter_iri)
-        for quad in self.raw.quads_for_pattern(graph, ox.NamedNode(str(ASCKG.contentHash)), None, graph):
+        for quad in self.raw.quads_for_pattern(graph, ox.NamedNode(ids.CONTENT_HASH), None, graph):
             return quad.object.value
         return None
 
@@ -221,10 +223,16 @@ def _os_reason(err: OSError) -> str:
     return text.splitlines()[0] if text else err.__class__.__name__
 
 
+def is_remote(spec: str) -> bool:
+    """True for a ``--store`` value that names a server rather than a directory."""
+    scheme = spec.split("://", 1)[0] if "://" in spec else ""
+    return scheme.split("+")[-1] in ("http", "https")
+
+
 def open_store(spec: str | os.PathLike[str], *, read_only: bool = False):
     """The store a ``--store`` value names: a directory (embedded Oxigraph) or a SPARQL server URL."""
-    from asckg.graph.remote import RemoteStore, is_remote
-
     if isinstance(spec, str) and is_remote(spec):
+        from asckg.graph.remote import RemoteStore  # urllib and http.client only when needed
+
         return RemoteStore(spec, read_only=read_only)
     return LetterStore(spec, read_only=read_only)

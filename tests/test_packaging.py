@@ -49,7 +49,7 @@ def test_wheel_carries(wheel, member):
 def test_entry_points(wheel):
     (name,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     text = wheel.read(name).decode()
-    assert "asckg = asckg.cli.app:main" in text
+    assert "asckg = asckg.cli.main:main" in text
     assert "[spacy_factories]" in text
     for factory in ("asckg_asc", "asckg_guidance", "asckg_sec_rules", "asckg_forms", "asckg_file_numbers", "asckg_dates"):
         assert f"{factory} = asckg.nlp.components:" in text
