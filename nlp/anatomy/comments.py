@@ -18,7 +18,7 @@ import re
 from asckg.nlp.anatomy.model import Comment
 from bisect import bisect_left
 
-from asckg.nlp.anatomy.text import LineIndex, clean, closings, collapse, find_all, lowered
+from asckg.nlp.anatomy.text import LineIndex, after_newline, clean, closings, collapse, find_all, line_matches, lowered
 
 # A comment's number at the start of a line: "1. We note", "- 2. We note" (markdown list),
 # "|1.|" (html2text table), "Comment 3:", "Staff Comment No. 4", "1.\n" (number alone, text below).
@@ -28,6 +28,7 @@ _NUMBER = re.compile(
     r"|(?P<n>\d{1,3})\.)(?=[\s|*]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+_NUMBER_NL = after_newline(_NUMBER)  # the same from the line break before (text.line_matches)
 # What a staff comment says: the staff's requests and observations. A company's own numbered list
 # in a response ("1. general liability and other ...; 2. CMP liability; and", 11544_0000899140-17-000459;
 # "1. Monthly Sales Reporting Primarily Reflects Sales By Our Dealers", 37996_0000037996-17-000104)
@@ -57,11 +58,36 @@ _RESPONSE = re.compile(
 # letter on one line: "... See Item 303 of Regulation S-K. Response: The Company respectfully
 # acknowledges ..." (1757898_0001757898-24-000003).
 _RESPONSE_INLINE = re.compile(r"[.?!”\")][ \t]{1,3}(?P<lab>(?:Company\s+)?Response\s*:)")
+
+
+def _inline_labels(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """``list(_RESPONSE_INLINE.finditer(text, lo, hi))``, tried only just before each "Response".
+
+    The pattern opens with a sentence's last character, and the engine stops at every period. A
+    match starts 2 to 4 characters before its "Response", or before the "Company" that precedes
+    it across blanks; and no match can start inside another (only its first character is one of
+    those closing marks), so trying those starts gives every match, in order.
+    """
+    starts: set[int] = set()
+    r = text.find("Response", lo, hi)
+    while r >= 0:
+        starts.update((r - 2, r - 3, r - 4))
+        j = r
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j < r and text.startswith("Company", j - 7):
+            starts.update((j - 9, j - 10, j - 11))
+        r = text.find("Response", r + 1, hi)
+    found = (_RESPONSE_INLINE.match(text, p, hi) for p in sorted(starts) if p >= lo)
+    return [m for m in found if m]
+
+
 _LABEL_WORDS = ("respons", "reply", "answer")
 # An unnumbered restated comment: "Comment:", "COMMENT: We note your disclosure under Regulatory
 # Matters ..." (1013871_0001104659-24-105023), "Staff Comment:".
 _COMMENT_HEAD = re.compile(
     r"^[ \t|*_]*(?:Staff(?:[’']s)?\s+)?(?:Comment|COMMENT)[ \t*_]*(?:\n[ \t]*)?:", re.MULTILINE)
+_COMMENT_HEAD_NL = after_newline(_COMMENT_HEAD)
 _UNNUMBERED = re.compile(
     r"^[ \t|*]*(?:(?:Staff\s+)?(?:Comment|COMMENT)\s*:|We\s+(?:note|have\s+reviewed\s+your\s+response)\b)", re.MULTILINE)
 # The staff letter's closing paragraphs and a response's sign-off: where the last comment ends.
@@ -72,6 +98,7 @@ _FOOT = re.compile(
     r"Sincerely|Very\s+truly|Respectfully|Thank\s+you\s+for)",
     re.IGNORECASE | re.MULTILINE,
 )
+_FOOT_NL = after_newline(_FOOT)
 _PAGE_REF = re.compile(r"\bpages?\s+(?P<p>[\dA-Za-z]{1,4}(?:\s*(?:-|–|through|and|,)\s*\d{1,4})*)\b", re.IGNORECASE)
 _BULLET = re.compile(
     r"^[ \t|]*(?:[•·▪●◦○■□➢»–*\-]|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf02d]|\(?[a-z]\)|\([ivx]{1,4}\)|[a-h]\.)(?:\s+|$)")
@@ -80,6 +107,7 @@ _TERMINAL = tuple(".?!;:\"”’)")
 # or a letter with "." or ")" first on the line, after blanks and markup.
 _BULLET_CANDIDATE = re.compile(
     r"^[ \t|*\u00a0]*(?:[•·▪●◦○■□➢»–*\-(\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf02d]|[a-z][.)])", re.MULTILINE)
+_BULLET_CANDIDATE_NL = after_newline(_BULLET_CANDIDATE)
 
 
 _PAGE_END = re.compile(r"\bpages?\s+\d+\.?$")
@@ -145,8 +173,8 @@ def _sub_items(text: str, lines: LineIndex, first: int, last: int) -> tuple[str,
         return ()
     lo, hi = lines.starts[first], lines.ends[last - 1]
     bullets: list[tuple[int, str]] = []  # (line index, text after the bullet sign)
-    for cand in _BULLET_CANDIDATE.finditer(text, lo, hi):
-        i = lines.index(cand.start())
+    for cand_start, _ in line_matches(_BULLET_CANDIDATE, _BULLET_CANDIDATE_NL, text, lo, hi):
+        i = lines.index(cand_start)
         raw = text[lines.starts[i]:lines.ends[i]].replace("**", "").replace("|", " ").replace("\u00a0", " ")
         bm = _BULLET.match(raw)
         if bm and lines.clean(i):
@@ -169,6 +197,9 @@ def _ends_mid_sentence(text: str) -> bool:
 # --- finding the comments ---------------------------------------------------------------------------
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: clean() never removes one
+
+
 def _first_paragraph(text: str, pos: int) -> str:
     """The first two non-blank lines from ``pos`` on: the start of what follows a comment number.
 
@@ -184,8 +215,10 @@ def _first_paragraph(text: str, pos: int) -> str:
     while pos < limit and len(parts) < 2:
         nl = text.find("\n", pos, limit)
         nl = limit if nl < 0 else nl
-        if not text[pos:nl].isspace() and pos < nl and clean(text[pos:nl]):
-            parts.append(text[pos:nl][:400])
+        # a letter or digit on the line keeps it (markup is never one), without cleaning a
+        # line that may run to thousands of characters; else the line is cleaned as written
+        if pos < nl and (_ALNUM.search(text, pos, nl) or not text[pos:nl].isspace() and clean(text[pos:nl])):
+            parts.append(text[pos:min(nl, pos + 400)])
         pos = nl + 1
     return " ".join(parts)
 
@@ -214,13 +247,13 @@ def _answer_labels(text: str, lo: int, hi: int) -> list[tuple[int, int, int | No
         if m and (not out or m.start() >= out[-1][1]):
             out.append((m.start(), m.end(), int(m.group("rn")) if m.group("rn") else None))
     if text.find("Response", lo, hi) >= 0:
-        out += [(m.start("lab"), m.end("lab"), None) for m in _RESPONSE_INLINE.finditer(text, lo, hi)]
+        out += [(m.start("lab"), m.end("lab"), None) for m in _inline_labels(text, lo, hi)]
         out.sort()
     return out
 
 
-def _response_marks(text: str, cands: list[tuple[int, int, re.Match[str]]],
-                    labels: list[tuple[int, int, int | None]]) -> list[tuple[int, int, re.Match[str]]]:
+def _response_marks(text: str, cands: list[tuple[int, int, tuple[int, int]]],
+                    labels: list[tuple[int, int, int | None]]) -> list[tuple[int, int, tuple[int, int]]]:
     """The numbers of a response that restate staff comments, in order.
 
     A number counts when it follows the last one closely and the staff's words follow it, or when
@@ -229,21 +262,21 @@ def _response_marks(text: str, cands: list[tuple[int, int, re.Match[str]]],
     "1." when comments 2 to 4 were answered elsewhere (92122_0000092122-21-000068).
     """
     label_starts = [s for s, _, _ in labels]
-    marks: list[tuple[int, int, re.Match[str]]] = []
+    marks: list[tuple[int, int, tuple[int, int]]] = []
     prev = 0
-    for k, (i, n, m) in enumerate(cands):
+    for k, (i, n, (_, m_end)) in enumerate(cands):
         if n <= prev or n > prev + 10:
             continue
-        ok = n <= prev + 3 and _asks(text, m.end())
+        ok = n <= prev + 3 and _asks(text, m_end)
         if not ok:
-            j = bisect_left(label_starts, m.end())
+            j = bisect_left(label_starts, m_end)
             # no other number between: "7. Policy Liabilities, page 139" (a caption) is followed by
             # "1. Please tell us ..." before the answer (4977_0000004977-17-000123)
-            nxt = cands[k + 1][2].start() if k + 1 < len(cands) else len(text)
-            if j < len(label_starts) and label_starts[j] < nxt and label_starts[j] - m.end() <= 2500:
-                ok = bool(_STAFF_ASK.search(text, m.end(), label_starts[j]))
+            nxt = cands[k + 1][2][0] if k + 1 < len(cands) else len(text)
+            if j < len(label_starts) and label_starts[j] < nxt and label_starts[j] - m_end <= 2500:
+                ok = bool(_STAFF_ASK.search(text, m_end, label_starts[j]))
         if ok:
-            marks.append((i, n, m))
+            marks.append(cands[k])
             prev = n
     return marks
 
@@ -264,7 +297,7 @@ def _restated_start(text: str, lines: LineIndex, label: int, floor: int) -> int:
     return max(floor, lines.starts[top]) if top >= 0 else floor
 
 
-def _answers(text: str, lines: LineIndex, marks: list[tuple[int, int, re.Match[str]]],
+def _answers(text: str, lines: LineIndex, marks: list[tuple[int, int, tuple[int, int]]],
              labels: list[tuple[int, int, int | None]], heads: list[int], lo: int, hi: int
              ) -> list[tuple[int, int | None]]:
     """The comments answered without a restated number of their own: (restated start, number or None).
@@ -275,7 +308,7 @@ def _answers(text: str, lines: LineIndex, marks: list[tuple[int, int, re.Match[s
     of its own: a staff letter's bullet or unnumbered paragraph that the response restates in bold
     or italics ("Consolidated Statements of Income, page 35 / Please explain to us ... / Response:").
     """
-    events = sorted([(m.start(), 0, n) for _, n, m in marks] + [(h, 1, None) for h in heads if lo <= h < hi]
+    events = sorted([(span[0], 0, n) for _, n, span in marks] + [(h, 1, None) for h in heads if lo <= h < hi]
                     + [(s, 2, rn) for s, _, rn in labels if lo <= s < hi])
     numbered = {n for _, n, _ in marks}
     out: list[tuple[int, int | None]] = []
@@ -312,9 +345,9 @@ def parse_comments(text: str, kind: str, body_start: int = 0,
     closes = closings(text) if closes is None else closes
     lines = LineIndex(text)
     first = lines.index(body_start)
-    cands = []
-    for m in _NUMBER.finditer(text, lines.starts[first]):
-        cands.append((lines.index(m.start()), int(m.group("cn") or m.group("n")), m))
+    cands = []  # (line, number, (start, end) of the number's match)
+    for st, m in line_matches(_NUMBER, _NUMBER_NL, text, lines.starts[first]):
+        cands.append((lines.index(st), int(m.group("cn") or m.group("n")), (st, m.end())))
     labels: list[tuple[int, int, int | None]] = []
     unnumbered: list[tuple[int, int | None]] = []
     if kind == "response":
@@ -322,7 +355,7 @@ def parse_comments(text: str, kind: str, body_start: int = 0,
         labels = _answer_labels(text, body_start, len(text))
         marks = _response_marks(text, cands, labels)
         if labels:
-            heads = [m.start() for m in _COMMENT_HEAD.finditer(text, body_start, sig)]
+            heads = [st for st, _ in line_matches(_COMMENT_HEAD, _COMMENT_HEAD_NL, text, body_start, sig)]
             unnumbered = _answers(text, lines, marks, labels, heads, body_start, sig)
     else:
         marks = []
@@ -332,7 +365,7 @@ def parse_comments(text: str, kind: str, body_start: int = 0,
                 marks.append(c)
                 prev = c[1]
     # every comment: (its line, its number, where its restated text starts, where it starts)
-    anchors = [(i, n, m.end(), m.start()) for i, n, m in marks]
+    anchors = [(i, n, m_end, m_start) for i, n, (m_start, m_end) in marks]
     anchors += [(lines.index(st), n, st, st) for st, n in unnumbered]
     anchors.sort(key=lambda a: a[3])
     foot = _foot_start(text, lines.starts[anchors[-1][0]] if anchors else body_start)
@@ -357,7 +390,7 @@ def parse_comments(text: str, kind: str, body_start: int = 0,
         if kind == "response":
             rm = _RESPONSE.search(text, body, end)
             if rm is None and n is None:
-                rm = _RESPONSE_INLINE.search(text, body, end)
+                rm = next(iter(_inline_labels(text, body, end)), None)  # _RESPONSE_INLINE.search
             if rm:
                 lab_start = rm.start("lab") if rm.re is _RESPONSE_INLINE else rm.start()
                 restated, response = collapse(text[body:lab_start]), collapse(text[rm.end():end])
@@ -388,8 +421,9 @@ def parse_comments(text: str, kind: str, body_start: int = 0,
 
 
 def _foot_start(text: str, after: int) -> int:
-    m = _FOOT.search(text, after + 1)
-    return m.start() if m else len(text)
+    # _FOOT.search(text, after + 1) (after >= 0), from the line break before the line
+    m = _FOOT_NL.search(text, after)
+    return m.start() + 1 if m else len(text)
 
 
 def _count(text: str, kind: str, comments: list[Comment], body_start: int, foot: int,
@@ -400,7 +434,7 @@ def _count(text: str, kind: str, comments: list[Comment], body_start: int, foot:
     answered without a number of its own (:func:`_answers`).
     """
     last = comments[-1].start if comments else body_start
-    closed = any(c.start() >= last for c in closes) or text.find("/s/", last) >= 0 or bool(_FOOT.search(text, last + 1))
+    closed = any(c.start() >= last for c in closes) or text.find("/s/", last) >= 0 or bool(_FOOT_NL.search(text, last))
     if not closed and (_ends_mid_sentence(text) or not closes):
         return None
     if kind == "staff":

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from asckg.nlp.anatomy.model import FilingRef, Person
-from asckg.nlp.anatomy.text import clean, lowered, person_name, surname_key
+from asckg.nlp.anatomy.text import clean, folds_plainly, lowered, person_name, surname_key
 from asckg.nlp.grammar import dates, forms
 from asckg.nlp.mention import Mention
 
@@ -30,6 +30,9 @@ _UNDERWRITERS_JOIN = re.compile(
     r"underwriters\b[^.]{0,200}?\bhereby\s+join|\bjoin\s+in\s+the\s+request\s+of\s+the\s+(?:Registrant|Company|Issuer)",
     re.IGNORECASE,
 )
+# What every _UNDERWRITERS_JOIN match holds, looked for first in the lower-cased text: the case-blind
+# pattern has no first character to skip to and would be tried at every offset of the letter.
+_JOIN_REQUEST = re.compile(r"join\s+in\s+the\s+request\s+of\s+the\s+(?:registrant|company|issuer)")
 # Staff voice: sentences only the Division writes to a registrant.
 _STAFF_VOICE = re.compile(
     r"We\s+have\s+(?:reviewed|completed\s+our\s+review|limited\s+our\s+review|concluded\s+our)"
@@ -59,8 +62,15 @@ def letter_kind(text: str, meta: Mapping[str, str]) -> str:
     to_sec = form_type == "CORRESP" or bool(_ACCESSION.match(accession))
     if not to_sec and len(_STAFF_VOICE.findall(text)) > len(_COMPANY_VOICE.findall(text)):
         return "staff"
-    # every underwriters' letter says "join" (a literal test before the costly pattern)
-    return "other" if "join" in lowered(text) and _UNDERWRITERS_JOIN.search(text) else "response"
+    # every underwriters' letter says "join" (a literal test before the costly pattern), and either
+    # "underwriters" and "hereby" or "join in the request of the ..." (when the lower-cased text
+    # stands for the text: folds_plainly); the pattern itself decides
+    low = lowered(text)
+    if "join" not in low:
+        return "response"
+    if folds_plainly(text, low) and not ("underwriters" in low and "hereby" in low or _JOIN_REQUEST.search(low)):
+        return "response"
+    return "other" if _UNDERWRITERS_JOIN.search(text) else "response"
 
 
 # --- the "Re:" block -----------------------------------------------------------------------------
@@ -434,7 +444,11 @@ def addressees(text: str, sal: re.Match[str] | None, head_end: int) -> list[Pers
                 add(name, sal.start("dear"), sal.end("dear"))
     # "Attention: Katherine Bagley / Lilyanna Peyser ..." or "Attn: Lily Dang and Gus Rodriguez"
     lim = sal.start() if sal else head_end
-    for am in _ATTENTION.finditer(text, 0, lim):
+    # every match opens with "att" (case-blind): the scan starts at the first one, when the
+    # lower-cased text stands for the text (folds_plainly); no match starts before it
+    low = lowered(text)
+    first = low.find("att", 0, lim) if folds_plainly(text, low) else 0
+    for am in _ATTENTION.finditer(text, first, lim) if first >= 0 else ():
         stop = _RE_LABEL.search(text, am.end(), lim)
         seg_end = stop.start() if stop else lim
         pos = am.end()
