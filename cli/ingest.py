@@ -28,7 +28,7 @@ def ingest(
     where it stopped and ingesting the same files twice changes nothing.
     """
     from asckg.batch import Skipped, default_jobs, iter_records  # spaCy loads here, not for every command
-    from asckg.graph.build import letter_iri_for_letter
+    from asckg.graph.build import MAX_CITING_MENTIONS, letter_iri_for_letter
 
     report = IngestReport()
     with open_store(store) as db, Progress(
@@ -44,7 +44,13 @@ def ingest(
             return db.stored_hash(iri) == text_hash
 
         stale = is_stale(db)  # an earlier ingest stopped before it linked what it had stored
-        with LetterWriter(db, report, before_first_write=None if stale else mark_stale) as writer:
+        def omitted(record, n: int) -> None:
+            where = InputError(record.path, "").path  # control characters escaped, as errors show them
+            err.print(f"warning: {where}: {n:,} citations beyond the first {MAX_CITING_MENTIONS:,} "
+                      f"are not stored (asckg:omittedMentions {n})", markup=False)
+
+        with LetterWriter(db, report, before_first_write=None if stale else mark_stale,
+                          on_omitted=omitted) as writer:
             for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored,
                                      scheduler=scheduler):
                 if isinstance(item, InputError):

@@ -27,6 +27,13 @@ from asckg.nlp.record import LetterRecord, content_hash
 CITING_KINDS = ("asc", "guidance", "sec_rule")
 #: Characters of context kept on each side of a mention.
 CONTEXT_CHARS = 80
+#: Citing mentions of one letter stored as mention nodes and citations. Real letters cite a few
+#: dozen times at most (55 in the 989 corpus letters); a text repeating a citation 50,000 times
+#: would build over half a million quads and hold a gigabyte while it is stored. The number left
+#: out is stored in asckg:omittedMentions, and `asckg ingest` says so.
+MAX_CITING_MENTIONS = 1_000
+#: File numbers stored per letter (real letters name one to five), for the same reason.
+MAX_FILE_NUMBERS = 100
 
 _LETTER_CLASS = {"staff": ASCKG.StaffLetter, "response": ASCKG.Response, "other": ASCKG.OtherLetter}
 _SPACE = re.compile(r"\s+")
@@ -52,6 +59,7 @@ class LetterQuads:
     iri: str
     letter: list[Quad]
     codification: list[Quad]
+    omitted: int = 0  # citing mentions beyond MAX_CITING_MENTIONS, not stored
 
     def __len__(self) -> int:
         return len(self.letter) + len(self.codification)
@@ -118,7 +126,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         if record.cik and record.cik.strip("0").isdigit():
             add(company_node, ASCKG.cik, Literal(str(int(record.cik))))
 
-    for number in record.refs("file_number"):
+    for number in record.refs("file_number")[:MAX_FILE_NUMBERS]:
         add(letter, ASCKG.fileNumber, Literal(number))
     for form in record.refs("form"):
         form_node = node(iris.form_iri(form))
@@ -128,18 +136,21 @@ def build_letter(record: LetterRecord) -> LetterQuads:
 
     comments = _add_anatomy(record, letter, add)
     citations: dict[str, _Citation] = {}
-    for mention in record.mentions:
-        if mention.kind in CITING_KINDS:
-            cited = [cited_node(mention.kind, ref, mention.flags) for ref in mention.refs]
-            m = _add_citation(record, letter, mention, cited, add)
-            _gather(citations, mention, cited, record.text)
-            comment = _comment_at(comments, mention.start)
-            if comment is not None:
-                add(m, ASCKG.inComment, comment)
-                for target in cited:
-                    add(comment, ASCKG.cites, node(target.iri))
+    citing = [m for m in record.mentions if m.kind in CITING_KINDS]
+    omitted = max(0, len(citing) - MAX_CITING_MENTIONS)
+    if omitted:
+        add(letter, ASCKG.omittedMentions, Literal(str(omitted), datatype=_XSD_INTEGER))
+    for mention in citing[:MAX_CITING_MENTIONS]:
+        cited = [cited_node(mention.kind, ref, mention.flags) for ref in mention.refs]
+        m = _add_citation(record, letter, mention, cited, add)
+        _gather(citations, mention, cited, record.text)
+        comment = _comment_at(comments, mention.start)
+        if comment is not None:
+            add(m, ASCKG.inComment, comment)
             for target in cited:
-                shared.setdefault(target.iri, target.description)
+                add(comment, ASCKG.cites, node(target.iri))
+        for target in cited:
+            shared.setdefault(target.iri, target.description)
 
     for node_iri, citation in citations.items():
         c = node(iris.citation_iri(letter.value, node_iri))
@@ -163,7 +174,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
 
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     described = (q for quads_of_node in shared.values() for q in quads_of_node)
-    return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(described)))
+    return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(described)), omitted)
 
 
 @dataclass(slots=True)

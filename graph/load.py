@@ -51,8 +51,12 @@ class LetterWriter:
     Use as a context manager (the last batch is written on exit) or call :meth:`flush`.
     """
 
-    def __init__(self, store, report: IngestReport | None = None, batch: int = 64, before_first_write=None) -> None:
+    def __init__(self, store, report: IngestReport | None = None, batch: int = 64, before_first_write=None,
+                 on_omitted=None) -> None:
+        """``on_omitted(record, n)`` is called for a letter whose last ``n`` citing mentions are
+        left out of its graph (asckg.graph.build.MAX_CITING_MENTIONS)."""
         self.store = store
+        self._on_omitted = on_omitted
         self._before_first_write = before_first_write
         self.report = report if report is not None else IngestReport()
         self.batch = batch
@@ -70,6 +74,8 @@ class LetterWriter:
 
     def add(self, record: LetterRecord) -> None:
         quads = build_letter(record)
+        if quads.omitted and self._on_omitted is not None:
+            self._on_omitted(record, quads.omitted)
         if quads.iri in self._iris:  # the same letter twice in one batch: write the first first
             self.flush()
         self._pending.append((record, quads))

@@ -114,6 +114,7 @@ class ASCKG(DefinedNamespace):
     companyName: URIRef
     linksStale: URIRef
     answerRow: URIRef
+    omittedMentions: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -131,3 +131,17 @@ def test_a_missing_store_is_an_error(tmp_path):
 def test_running_from_the_repository_uses_the_installed_package():
     done = asckg("--version", cwd=REPO)
     assert done.returncode == 0 and done.stdout.startswith("asckg ")
+
+
+def test_ingest_warns_about_a_letter_whose_citations_are_cut(tmp_path):
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    shutil.copy(EXAMPLES / "000_1ae12daddb492283.txt", letters)
+    sentence = "Please tell us how you considered FASB ASC 985-605-25-{n}.\n"
+    (letters / "many.txt").write_text("".join(sentence.format(n=n % 90 + 1) for n in range(1500)))
+    done = asckg("ingest", str(letters), store=tmp_path / "store")
+    assert done.returncode == 0, done.stderr
+    assert "letters 2 (stored 2, unchanged 0)" in done.stdout
+    warnings = [l for l in done.stderr.splitlines() if l.startswith("warning:")]
+    assert warnings == [f"warning: {letters / 'many.txt'}: 500 citations beyond the first 1,000 are not stored "
+                        "(asckg:omittedMentions 500)"]

@@ -115,3 +115,28 @@ def test_context_snippet_keeps_whole_words():
     start = text.index("FASB")
     snippet = context_snippet(text, start, start + len("FASB ASC 985-605-25-12"), width=20)
     assert snippet == "…the guidance in FASB ASC 985-605-25-12 when you…"
+
+
+def test_a_letter_citing_thousands_of_times_keeps_its_first_citations(extractor, tmp_path):
+    # The founding letter's request, repeated: a text no staff letter is, but one a batch may hold.
+    # Its graph keeps the first MAX_CITING_MENTIONS mentions and says how many it left out.
+    from asckg.graph.build import MAX_CITING_MENTIONS
+
+    sentence = ("Please tell us how you considered the guidance in FASB ASC 985-605-25-12 and "
+                "ASC 985-605-25-{n} when you determined the delivery of the software.\n")
+    path = tmp_path / "many.txt"
+    path.write_text("".join(sentence.format(n=n) for n in range(1, 1001)))
+    record = _record(extractor, path)
+    citing = [m for m in record.mentions if m.kind == "asc"]
+    assert len(citing) == 2000
+    quads = build_letter(record)
+    assert quads.omitted == 2000 - MAX_CITING_MENTIONS
+    ds = _dataset(quads.letter)
+    letter = URIRef(quads.iri)
+    assert ds.value(letter, ASCKG.omittedMentions) == Literal(1000)
+    assert len(set(ds.objects(letter, ASCKG.hasMention))) == MAX_CITING_MENTIONS
+    # The first half of the text is in the graph, the second half is not.
+    cited = {str(o) for o in ds.objects(letter, ASCKG.cites)}
+    assert str(iris.asc_iri("985-605-25-500")) in cited
+    assert str(iris.asc_iri("985-605-25-501")) not in cited
+    assert len(quads) < 40_000
