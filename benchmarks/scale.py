@@ -213,33 +213,52 @@ def grep_latency(tree: Path, refs: list[str]) -> list[float]:
     return times
 
 
-def ingest_at_scale(tree: Path, workdir: Path, n: int) -> tuple[float, float]:
+def ingest_at_scale(tree: Path, workdir: Path, n: int) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS and peak PSS (MB, summed over the process tree) and the summary line.
+
+    RSS counts pages that the forked workers share with the main process once per process; PSS
+    splits each shared page among its sharers, so it is what the tree really holds.
+    """
     store = workdir / f"ingest-{n}"
     shutil.rmtree(store, ignore_errors=True)
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "asckg", "ingest", str(tree), "--store", str(store), "--jobs", "2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peak_rss = peak_pss = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        rss, pss = _tree_memory(proc.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.5)
-    return time.perf_counter() - t, peak / 1e6
+    seconds = time.perf_counter() - t
+    summary = proc.stdout.read().strip().splitlines() if proc.stdout else []
+    status = f"exit {proc.returncode}: " + (summary[0] if summary else "no summary")
+    shutil.rmtree(store, ignore_errors=True)
+    return seconds, peak_rss / 1e6, peak_pss / 1e6, status
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and its children, in bytes (from /proc)."""
-    total = 0
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Resident (RSS) and proportional (PSS) memory of a process and its children, in bytes."""
+    rss = pss = 0
     pids = [pid]
     while pids:
         p = pids.pop()
         try:
             with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+                rss += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                pss += next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
             with open(f"/proc/{p}/task/{p}/children") as f:
                 pids += [int(c) for c in f.read().split()]
-        except (OSError, ValueError):
+        except (OSError, ValueError, StopIteration):
             continue
-    return total
+    return rss, pss
+
+
+def _print_ingest(n: int, mb: float, seconds: float, rss: float, pss: float, status: str) -> None:
+    print(f"`asckg ingest --jobs 2` of {n} letters ({mb:.0f} MB): {seconds:.0f} s ({seconds / 60:.1f} min), "
+          f"{n / seconds:.0f} letters/s, {mb / seconds:.2f} MB/s; peak memory of all its processes: "
+          f"PSS {pss:.0f} MB, RSS {rss:.0f} MB (RSS counts shared pages once per process)")
+    print(f"  {status}")
 
 
 def main() -> int:
@@ -256,10 +275,7 @@ def main() -> int:
     if not sizes and a.ingest:  # only the end-to-end ingest
         tree = text_tree(a.corpus, a.workdir, a.ingest)
         mb = sum(p.stat().st_size for p in tree.rglob("*.txt")) / 1e6
-        seconds, peak = ingest_at_scale(tree, a.workdir, a.ingest)
-        print(f"`asckg ingest --jobs 2` of {a.ingest} letters ({mb:.0f} MB): {seconds:.0f} s, "
-              f"{a.ingest / seconds:.0f} letters/s, {mb / seconds:.2f} MB/s, peak RSS (all processes) {peak:.0f} MB; "
-              f"200k letters at this rate: {200_000 / (a.ingest / seconds) / 60:.0f} min")
+        _print_ingest(a.ingest, mb, *ingest_at_scale(tree, a.workdir, a.ingest))
         return 0
 
     base = base_store(a.corpus, a.workdir)
@@ -274,29 +290,27 @@ def main() -> int:
     refs = pick_references(lines, a.queries)
     print(f"\ncites latency over {len(refs)} references (paragraphs, subtopics, topics); grep -rlF over the letter files")
     print(f"  {'letters':>8s} {'triples':>11s} {'build s':>8s} {'p50 ms':>7s} {'p95 ms':>7s} {'CLI p50':>8s} {'CLI p95':>8s} "
-          f"{'grep p50':>9s} {'grep p95':>9s} {'grep/cites p95':>15s}")
+          f"{'grep p50':>9s} {'grep p95':>9s} {'grep/cites p95':>15s} {'grep/CLI p95':>13s}")
     for size in sizes:
         path = a.workdir / f"store-{size}"
         seconds, triples = build_scaled_store(lines, size, path)
         times, _ = cites_latency(path, refs)
-        cli = cli_latency(path, refs[:10])
+        cli = cli_latency(path, refs)
         p50, p95 = percentile(times, 0.5) * 1e3, percentile(times, 0.95) * 1e3
         row = f"  {size:8d} {triples:11,d} {seconds:8.1f} {p50:7.1f} {p95:7.1f} {percentile(cli, .5) * 1e3:8.0f} {percentile(cli, .95) * 1e3:8.0f}"
         if not a.no_grep:
             tree = text_tree(a.corpus, a.workdir, size)
             g = grep_latency(tree, refs[:10])
             g50, g95 = percentile(g, 0.5) * 1e3, percentile(g, 0.95) * 1e3
-            row += f" {g50:9.0f} {g95:9.0f} {g95 / p95:15.1f}"
+            row += f" {g50:9.0f} {g95:9.0f} {g95 / p95:15.1f} {g95 / (percentile(cli, .95) * 1e3):13.1f}"
         print(row, flush=True)
         shutil.rmtree(path, ignore_errors=True)
 
     if a.ingest:
         tree = text_tree(a.corpus, a.workdir, a.ingest)
         mb = sum(p.stat().st_size for p in tree.rglob("*.txt")) / 1e6
-        seconds, peak = ingest_at_scale(tree, a.workdir, a.ingest)
-        print(f"\n`asckg ingest --jobs 2` of {a.ingest} letters ({mb:.0f} MB): {seconds:.0f} s, "
-              f"{a.ingest / seconds:.0f} letters/s, {mb / seconds:.2f} MB/s, peak RSS (all processes) {peak:.0f} MB; "
-              f"200k letters at this rate: {200_000 / (a.ingest / seconds) / 60:.0f} min")
+        print()
+        _print_ingest(a.ingest, mb, *ingest_at_scale(tree, a.workdir, a.ingest))
     return 0
 
 
