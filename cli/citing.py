@@ -92,7 +92,10 @@ def run(args: CitesArgs) -> None:
         hits = find_citing(db, args.reference, exact=args.exact, via=args.via)
     rows = [hit.dump() for hit in hits]
     if args.fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        # A list with one letter per line: json's fast C encoder works only without indent, and a
+        # Topic cited by 20,000 letters then prints in a tenth of the time.
+        body = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
+        sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
     elif args.fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)

@@ -50,28 +50,19 @@ def iter_records(
 
     With ``scheduler`` (a Dask scheduler address) the cluster extracts instead of local workers.
     """
-    skipped: list[Skipped] = []
-
-    def letters() -> Iterator[Letter | InputError]:
+    # A skipped letter goes through in its place, not held back until the next record: a re-run
+    # over 200,000 stored letters yields no record at all, and held back they filled gigabytes.
+    def letters() -> Iterator[Letter | InputError | Skipped]:
         for item in iter_letters(paths):
             if skip is not None and isinstance(item, Letter) and skip(item):
-                skipped.append(Skipped(item))
-                continue
-            yield item
+                yield Skipped(item)
+            else:
+                yield item
 
     if scheduler:
         from asckg.cluster import run_on_cluster
 
-        results: Iterator[LetterRecord | InputError] = run_on_cluster(letters(), scheduler)
-        for item in results:
-            while skipped:
-                yield skipped.pop(0)
-            yield item
+        yield from run_on_cluster(letters(), scheduler)
     else:
         with WorkerPool(jobs, timeout) as pool:
-            for item in pool.run(letters()):
-                while skipped:
-                    yield skipped.pop(0)
-                yield item
-    while skipped:
-        yield skipped.pop(0)
+            yield from pool.run(letters())

@@ -84,7 +84,7 @@ def run_on_cluster(
 def _finish(items: list[Letter | InputError], future) -> Iterator[LetterRecord | InputError]:
     results = iter(future.result() if future is not None else [])
     for item in items:
-        if isinstance(item, InputError):
+        if not isinstance(item, Letter):  # an error or a skipped letter, passed through in place
             yield item
             continue
         result = next(results)

@@ -21,11 +21,13 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 from asckg.errors import InputError
 from asckg.nlp.readers import Letter
 from asckg.nlp.record import LetterRecord
+
+T = TypeVar("T")
 
 #: Seconds one letter may take before its worker is stopped.
 DEFAULT_TIMEOUT = 60.0
@@ -120,8 +122,9 @@ class WorkerPool:
         worker.results.close()
         self._workers[self._workers.index(worker)] = self._spawn()
 
-    def run(self, letters: Iterable[Letter | InputError]) -> Iterator[LetterRecord | InputError]:
-        """Records (or errors) for the letters, in their order; errors given in are passed through."""
+    def run(self, letters: Iterable[Letter | T]) -> Iterator[LetterRecord | InputError | T]:
+        """Records (or errors) for the letters, in their order; anything else given in (an error,
+        a letter skipped as already stored) is passed through in its place."""
         source = iter(letters)
         pending: dict[int, Letter | InputError] = {}  # index -> what was handed in, until given out
         done: dict[int, LetterRecord | InputError] = {}
@@ -140,10 +143,10 @@ class WorkerPool:
                     exhausted = True
                     break
                 pending[count] = item
-                if isinstance(item, InputError):
-                    done[count] = item
-                else:
+                if isinstance(item, Letter):
                     waiting.append(count)
+                else:
+                    done[count] = item
                 count += 1
             # Hand letters to idle workers.
             for worker in self._workers:
@@ -161,7 +164,10 @@ class WorkerPool:
                 next_out += 1
             if exhausted and next_out == count:
                 return
-            self._collect(pending, done)
+            # Wait for workers only when one has, or is about to get, a letter: a run of items
+            # passed through (letters already stored) goes on at once.
+            if waiting or any(worker.index is not None for worker in self._workers):
+                self._collect(pending, done)
 
     def _collect(self, pending: dict, done: dict) -> None:
         """Wait a little for results; stop workers that ran out of time or died."""

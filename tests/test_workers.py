@@ -83,3 +83,30 @@ def test_a_worker_that_dies_is_reported_and_replaced(monkeypatch):
         out = list(pool.run([doomed, letters[0], letters[1]]))
     assert isinstance(out[0], InputError) and "process died" in str(out[0])
     assert all(isinstance(x, LetterRecord) for x in out[1:])
+
+
+def test_items_passed_through_stream_out_without_waiting():
+    # A re-run over a store that holds every letter passes 200,000 "skipped" items through the
+    # pool: each must come out as it goes in (bounded read-ahead), not after the whole batch, and
+    # without waiting on idle workers.
+    from asckg.batch import Skipped
+
+    (letter,) = read_path(REPO / "examples" / "letters" / "000_1ae12daddb492283.txt")
+    read = 0
+
+    def source():
+        nonlocal read
+        for _ in range(20_000):
+            read += 1
+            yield Skipped(letter)
+        read += 1
+        yield letter
+
+    started = time.monotonic()
+    with WorkerPool(2, timeout=60) as pool:
+        out = pool.run(source())
+        first = next(out)
+        assert isinstance(first, Skipped) and read <= 2 * 2 + 1
+        rest = list(out)
+    assert len(rest) == 20_000 and isinstance(rest[-1], LetterRecord)
+    assert time.monotonic() - started < 30
