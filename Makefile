@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STORE  ?= asckg-store
 
-.PHONY: demo test install install-test bench score clean
+.PHONY: demo test install install-test bench bench-quick score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,14 @@ demo: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
+# Every benchmark of the README's speed table, in one go (about 45 minutes on a 2-core machine):
+# extraction against the tokenizer and the peer, then stores of 1k-200k letters (cites against
+# grep) and the 200k-letter ingest. `make bench-quick` runs the first part only (a few minutes).
 bench: install-test
+	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/scale.py --ingest 200000
+
+bench-quick: install-test
 	$(BIN)/python benchmarks/run.py
 
 score: install

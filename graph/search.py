@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pyoxigraph import NamedNode
@@ -69,8 +70,13 @@ _RULE_FORM = re.compile(r"^(?:S-K|S-X|S-T|M-A) [0-9][\w.-]*$|^S-X Article \d+$")
 _STAFF_FORM = re.compile(r"^C&DI(?: [A-Za-z&-]+)? \d+\.\d+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def natural_key(code: str) -> tuple:
-    """Sort codes as a reader expects: 606-10-55-9 before 606-10-55-36, 15-4 before 15-4A."""
+    """Sort codes as a reader expects: 606-10-55-9 before 606-10-55-36, 15-4 before 15-4A.
+
+    Cached: a Topic's letters name the same few thousand paragraphs again and again, and without
+    the cache this was a third of the time `cites` took for a Topic at 200,000 letters.
+    """
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PARTS.findall(code))
 
 
