@@ -181,7 +181,7 @@ def cli_latency(store_dir: Path, refs: list[str]) -> list[float]:
 def text_tree(corpus: Path, workdir: Path, size: int) -> Path:
     """``size`` letter files (the real texts under new CIK_accession names), for grep and ingest."""
     tree = workdir / f"texts-{size}"
-    if tree.exists() and sum(1 for _ in tree.rglob("*.txt")) == size:
+    if (tree / "COPIES-V2").exists() and sum(1 for _ in tree.rglob("*.txt")) == size:
         return tree
     shutil.rmtree(tree, ignore_errors=True)
     # Letters named CIK_accession, so that each copy can take a new accession number.
@@ -193,14 +193,15 @@ def text_tree(corpus: Path, workdir: Path, size: int) -> Path:
         sub.mkdir(parents=True, exist_ok=True)
         cik, _, acc = src.stem.partition("_")
         if copy:
-            # A new accession number (same filer prefix and year, another sequence) and CIK: a new
-            # letter to asckg, as a replicated letter must be.
+            # A new file name, and a last line naming the copy: asckg names a letter without an
+            # EDGAR header by the hash of its text, so a copy must differ in its text to be a new
+            # letter (as 200,000 real letters all do); the line cites nothing.
             prefix, year, seq = acc.split("-")
-            acc = f"{prefix}-{year}-{(int(seq) + copy * 7919) % 1_000_000:06d}"
-            name = f"{cik}{copy:04d}_{acc}.txt"
+            name = f"{cik}{copy:04d}_{prefix}-{year}-{seq}.txt"
+            (sub / name).write_bytes(src.read_bytes() + f"\n\n[asckg benchmark copy {copy}]\n".encode())
         else:
-            name = src.name
-        os.link(src, sub / name) if src.stat().st_dev == sub.stat().st_dev else shutil.copy(src, sub / name)
+            shutil.copy(src, sub / src.name)
+    (tree / "COPIES-V2").write_text("copies end with a line naming the copy\n")
     return tree
 
 

@@ -2,7 +2,8 @@
 
 Links cross letters, so they cannot live in one letter's graph: they are worked out from what the
 letters' graphs say (company, date, kind, the dates of earlier letters each refers to) and written
-to one links graph, replaced whole in one transaction after each ingest. A letter referred to by
+to one links graph, rebuilt after each ingest (in chunks, under the stale mark, so that an
+interrupted relink is redone by the next ingest). A letter referred to by
 date but not stored becomes a placeholder (company + date); when the letter arrives, the next
 relink points at it instead.
 
@@ -35,6 +36,8 @@ from asckg.queries import load_query
 
 #: How far back a response that quotes no date may reach for the staff letter it answers.
 FALLBACK_DAYS = 120
+#: Link quads written per transaction.
+CHUNK = 50_000
 
 
 @dataclass(slots=True)
@@ -63,10 +66,10 @@ class LinkReport:
 
 def _load(store: LetterStore) -> dict[str, _Letter]:
     letters: dict[str, _Letter] = {}
-    for row in store.select(load_query("letters_index")):
+    for row in store.iter_rows(load_query("letters_index")):
         if row["letter"] not in letters:  # one row per letter unless a letter had two kinds
             letters[row["letter"]] = _Letter(row["letter"], row["key"], row["date"], row["kind"], row["company"])
-    for row in store.select(load_query("letters_priors")):
+    for row in store.iter_rows(load_query("letters_priors")):
         letter = letters.get(row["letter"])
         if letter is None:
             continue
@@ -74,7 +77,7 @@ def _load(store: LetterStore) -> dict[str, _Letter]:
             letter.prior_dates.add(row["priorDate"])
         if row["priorComment"] is not None:
             letter.prior_comments.add(int(row["priorComment"]))
-    for row in store.select(load_query("letters_comments")):
+    for row in store.iter_rows(load_query("letters_comments")):
         letter = letters.get(row["letter"])
         if letter is not None:
             letter.comments.setdefault(int(row["number"]), row["comment"])
@@ -113,10 +116,23 @@ def relink(store: LetterStore) -> LinkReport:
                 staff_by_company[letter.company].append(letter)
 
     graph = node(iris.LINKS_GRAPH)
-    quads: list[Quad] = []
+    # Written as they are made, in transactions of CHUNK quads, after the old links are cleared:
+    # at 200,000 letters the links graph has about a million quads, and made whole in memory and
+    # written as one update it took gigabytes. Not one transaction, but the stale mark (cleared
+    # below, only once all is written) makes the next ingest relink if this one is interrupted.
+    mark_stale(store)
+    store.clear_graph(str(iris.LINKS_GRAPH))
+    chunk: dict[Quad, None] = {}
 
     def add(s: str, p: str, o) -> None:
-        quads.append(Quad(node(s), node(p), o if not isinstance(o, str) else node(o), graph))
+        chunk[Quad(node(s), node(p), o if not isinstance(o, str) else node(o), graph)] = None
+        if len(chunk) >= CHUNK:
+            write()
+
+    def write() -> None:
+        report.quads += len(chunk)
+        store.add_quads(list(chunk))
+        chunk.clear()
 
     # union-find over letters (and placeholders) for conversations
     parent: dict[str, str] = {}
@@ -211,8 +227,6 @@ def relink(store: LetterStore) -> LinkReport:
         add(conv, ASCKG.letterCount, Literal(str(len(real)), datatype=node(XSD.integer)))
         report.conversations += 1
 
-    quads = list(dict.fromkeys(quads))
-    report.quads = len(quads)
-    store.replace_graph(str(iris.LINKS_GRAPH), quads)
+    write()
     store.update(f"DROP SILENT GRAPH {_STATE}")  # the state graph holds only the stale mark
     return report

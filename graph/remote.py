@@ -219,6 +219,20 @@ class RemoteStore:
         else:
             self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}}} }}")
 
+    def clear_graph(self, graph_iri: str) -> None:
+        """Empty one named graph."""
+        self.update(f"DROP SILENT GRAPH <{graph_iri}>")
+
+    def add_quads(self, quads: list[ox.Quad]) -> None:
+        """Add quads in one update."""
+        if quads:
+            body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} . }}" for q in quads)
+            self.update(f"INSERT DATA {{\n{body}\n}}")
+
+    def iter_rows(self, sparql: str, bindings: Mapping[str, Any] | None = None):
+        """The rows of :meth:`select` one at a time (the server's answer is read whole)."""
+        yield from self.select(sparql, bindings)
+
     def put_letter(self, quads: LetterQuads, text_hash: str) -> bool:
         if self.stored_hash(quads.iri) == text_hash:
             return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -144,6 +144,20 @@ class LetterStore:
         except OSError as err:
             raise StoreError(f"{self.path}: cannot write graph {graph_iri}: {_os_reason(err)}") from err
 
+    def clear_graph(self, graph_iri: str) -> None:
+        """Empty one named graph."""
+        try:
+            self.raw.remove_graph(ox.NamedNode(graph_iri))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot clear graph {graph_iri}: {_os_reason(err)}") from err
+
+    def add_quads(self, quads: list[ox.Quad]) -> None:
+        """Add quads in one transaction (a part of a graph too large to write in one)."""
+        try:
+            self.raw.extend(quads)
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write: {_os_reason(err)}") from err
+
     def remove_letter(self, letter_iri: str) -> None:
         """Drop a letter's graph (the Codification nodes it cited stay: others may cite them)."""
         self.raw.remove_graph(ox.NamedNode(letter_iri))
@@ -163,12 +177,15 @@ class LetterStore:
 
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """A SELECT query's rows as dicts of Python values (str, int, None for unbound)."""
+        return list(self.iter_rows(sparql, bindings))
+
+    def iter_rows(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """The rows of :meth:`select` one at a time, as the engine gives them: for reading every
+        letter of a large store without holding every row."""
         result = self.query(sparql, bindings)
         names = [v.value for v in result.variables]
-        rows = []
         for solution in result:
-            rows.append({name: _py(solution[name]) for name in names})
-        return rows
+            yield {name: _py(solution[name]) for name in names}
 
     def __len__(self) -> int:
         return len(self.raw)
