@@ -181,11 +181,12 @@ def cli_latency(store_dir: Path, refs: list[str]) -> list[float]:
 def text_tree(corpus: Path, workdir: Path, size: int) -> Path:
     """``size`` letter files (the real texts under new CIK_accession names), for grep and ingest."""
     tree = workdir / f"texts-{size}"
-    if (tree / "COPIES-V2").exists() and sum(1 for _ in tree.rglob("*.txt")) == size:
+    if (tree / "COPIES-V3").exists() and sum(1 for _ in tree.rglob("*.txt")) == size:
         return tree
     shutil.rmtree(tree, ignore_errors=True)
     # Letters named CIK_accession, so that each copy can take a new accession number.
     sources = sorted(p for p in (corpus / "letters").glob("*.txt") if re.fullmatch(r"\d+_\d{10}-\d{2}-\d{6}", p.stem))
+    used: set[str] = {src.stem.partition("_")[2] for src in sources}
     for i in range(size):
         src = sources[i % len(sources)]
         copy = i // len(sources)
@@ -193,15 +194,21 @@ def text_tree(corpus: Path, workdir: Path, size: int) -> Path:
         sub.mkdir(parents=True, exist_ok=True)
         cik, _, acc = src.stem.partition("_")
         if copy:
-            # A new file name, and a last line naming the copy: asckg names a letter without an
-            # EDGAR header by the hash of its text, so a copy must differ in its text to be a new
-            # letter (as 200,000 real letters all do); the line cites nothing.
+            # A new letter to asckg, as each of 200,000 real letters is: a new accession number
+            # (asckg names a letter by the accession a CIK_accession file name gives; a filer
+            # prefix that encodes the copy, the sequence moved on if it was taken), a new CIK, and
+            # a last line naming the copy (a letter without an accession is named by its text).
             prefix, year, seq = acc.split("-")
-            name = f"{cik}{copy:04d}_{prefix}-{year}-{seq}.txt"
+            prefix, n = f"9{copy:03d}{int(prefix) % 10**6:06d}", int(seq)
+            while f"{prefix}-{year}-{n:06d}" in used:
+                n = (n + 1) % 1_000_000
+            acc = f"{prefix}-{year}-{n:06d}"
+            used.add(acc)
+            name = f"{(int(cik) * 1000 + copy) % 10**10}_{acc}.txt"
             (sub / name).write_bytes(src.read_bytes() + f"\n\n[asckg benchmark copy {copy}]\n".encode())
         else:
             shutil.copy(src, sub / src.name)
-    (tree / "COPIES-V2").write_text("copies end with a line naming the copy\n")
+    (tree / "COPIES-V3").write_text("copies end with a line naming the copy\n")
     return tree
 
 

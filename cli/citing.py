@@ -11,8 +11,6 @@ the same :func:`run`, so both give the same output (tests/test_cites_fast.py run
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
@@ -97,6 +95,9 @@ def run(args: CitesArgs) -> None:
         body = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
         sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
     elif args.fmt == "csv":
+        import csv
+        import io
+
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(["id", "date", "company", "kind", "citations", "refs", "via", "context"])

@@ -133,6 +133,10 @@ def relink(store: LetterStore) -> LinkReport:
         report.quads += len(chunk)
         store.add_quads(list(chunk))
         chunk.clear()
+        if hasattr(store, "flush"):
+            # RocksDB holds what was written in memory tables until they are flushed; a million
+            # link quads left there held over a gigabyte.
+            store.flush()
 
     # union-find over letters (and placeholders) for conversations
     parent: dict[str, str] = {}

@@ -229,6 +229,10 @@ class RemoteStore:
             body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} . }}" for q in quads)
             self.update(f"INSERT DATA {{\n{body}\n}}")
 
+    def column(self, sparql: str, name: str, bindings: Mapping[str, Any] | None = None) -> list[str | None]:
+        """One variable's values over a SELECT query's rows, as strings (None where unbound)."""
+        return [None if row[name] is None else str(row[name]) for row in self.select(sparql, bindings)]
+
     def iter_rows(self, sparql: str, bindings: Mapping[str, Any] | None = None):
         """The rows of :meth:`select` one at a time (the server's answer is read whole)."""
         yield from self.select(sparql, bindings)
