@@ -169,10 +169,13 @@ def cites_latency(store_dir: Path, refs: list[str]) -> tuple[list[float], int]:
 
 
 def cli_latency(store_dir: Path, refs: list[str]) -> list[float]:
+    """``asckg cites REF -f json`` as a user runs it: the console script beside this Python."""
+    script = Path(sys.executable).with_name("asckg")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "asckg"]
     times = []
     for ref in refs:
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "asckg", "cites", ref, "--store", str(store_dir), "-f", "json"],
+        subprocess.run([*command, "cites", ref, "--store", str(store_dir), "-f", "json"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - t)
     return times
