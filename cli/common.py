@@ -36,3 +36,10 @@ class TableFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class TextFormat(str, Enum):
+    """--format of the commands that print for reading (text) or for programs (json)."""
+
+    text = "text"
+    json = "json"

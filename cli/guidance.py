@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from asckg.cli.common import STORE_DEFAULT, StoreOption, out
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat, out
 from asckg.graph.describe import describe
 from asckg.graph.store import open_store
 
 
-class InfoFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
 def guidance(
     reference: Annotated[str, typer.Argument(help='A reference: "985-605", "ASC 606-10-25-19", "SOP 97-2", "SAB Topic 13", "S-K 303".')],
-    fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="text or json.")] = InfoFormat.text,
+    fmt: Annotated[TextFormat, typer.Option("--format", "-f", help="text or json.")] = TextFormat.text,
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Say what REFERENCE is, where older standards went, and how many letters cite it by year.
@@ -32,7 +26,7 @@ def guidance(
     """
     with open_store(store, read_only=True) as db:
         info = describe(db, reference)
-    if fmt is InfoFormat.json:
+    if fmt is TextFormat.json:
         typer.echo(json.dumps(info.dump(), ensure_ascii=False, indent=2))
         return
     out.print(f"[bold]{escape(info.ref)}[/bold]  {escape(info.title or '(no title in the reference data)')}")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from asckg.cli.common import STORE_DEFAULT, JobsOption, StoreOption, TimeoutOption, err, out, report_error
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TimeoutOption, err, out, report_error
 from asckg.errors import InputError
 from asckg.graph.links import is_stale, mark_stale, relink
 from asckg.graph.load import IngestReport, LetterWriter

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from enum import Enum
 from typing import Annotated
 
 import typer
@@ -26,7 +25,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from asckg.cli.common import STORE_DEFAULT, StoreOption
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat
 from asckg.graph.letters import Answer, CommentView, FilingRef, LetterView, PersonRole, letter_view, shorten
 from asckg.graph.store import open_store
 
@@ -34,11 +33,6 @@ _KIND_NAME = {"staff": "staff letter", "response": "response", "other": "other l
 # Bullets as pdftotext and html2text leave them: the Symbol font's private-use bullet (U+F0B7),
 # U+F0A7, a middle dot, a bullet, a small square; each starts a sub-point on its own line.
 _BULLET = re.compile(r"\s*[\uf0b7\uf0a7\u00b7\u2022\u25aa\u25cf]\s+")
-
-
-class TextFormat(str, Enum):
-    text = "text"
-    json = "json"
 
 
 def show(

@@ -22,8 +22,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from asckg.cli.common import STORE_DEFAULT, StoreOption
-from asckg.cli.show import TextFormat, emit
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat
+from asckg.cli.show import emit
 from asckg.graph.letters import ThreadComment, ThreadLetter, dump_thread, group_conversations
 from asckg.graph.letters import thread as find_thread
 from asckg.graph.store import open_store

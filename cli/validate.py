@@ -12,8 +12,7 @@ from typing import Annotated
 
 import typer
 
-from asckg.cli.common import STORE_DEFAULT, StoreOption, err
-from asckg.cli.show import TextFormat
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat, err
 from asckg.graph.store import open_store
 
 

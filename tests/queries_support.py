@@ -14,6 +14,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from asckg.graph.store import LetterStore
+
 from conftest import DATA, REPO
 
 EXAMPLES = REPO / "examples" / "letters"
@@ -52,3 +54,17 @@ def examples_store(tmp_path_factory) -> Path:
 def golden_store(tmp_path_factory) -> Path:
     """A store holding the hand-written golden graph (tests/data/queries/golden.trig)."""
     return _golden_store(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def examples(examples_store):
+    """The examples' store, opened read-only."""
+    with LetterStore(examples_store, read_only=True) as store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def golden(golden_store):
+    """The golden graph's store, opened read-only."""
+    with LetterStore(golden_store, read_only=True) as store:
+        yield store

@@ -19,9 +19,8 @@ from asckg.cli.citing import CitesArgs, parse_args
 from asckg.graph import ids, iris
 from asckg.graph.namespace import ASCKG
 from asckg.graph.store import DEFAULT_STORE
-from conftest import REPO
+from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
 
-EXAMPLES = REPO / "examples" / "letters"
 TYPER_ONLY = "import sys; from asckg.cli.app import main; sys.argv[0] = 'asckg'; main()"
 
 
@@ -32,12 +31,8 @@ def _run(args: list[str], store: Path, fast: bool) -> subprocess.CompletedProces
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("fast") / "store"
-    done = subprocess.run([sys.executable, "-m", "asckg", "ingest", str(EXAMPLES), "--store", str(path)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return path
+def store(examples_store) -> Path:
+    return examples_store
 
 
 @pytest.mark.parametrize(

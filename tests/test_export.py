@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from asckg.graph.export import FORMATS, company_letters, export
 from asckg.graph.store import LetterStore
-from queries_support import examples_store, golden_store  # noqa: F401  (fixtures)
+from queries_support import examples, examples_store, golden, golden_store  # noqa: F401  (fixtures)
 
 ID = "https://w3id.org/asckg/id/"
 RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
@@ -48,18 +48,6 @@ def _read_dataset(data: bytes, fmt: str) -> dict[str, Graph]:
                 copy.add(t)
             graphs[str(g.identifier)] = copy
     return graphs
-
-
-@pytest.fixture(scope="module")
-def examples(examples_store):
-    with LetterStore(examples_store, read_only=True) as store:
-        yield store
-
-
-@pytest.fixture(scope="module")
-def golden(golden_store):
-    with LetterStore(golden_store, read_only=True) as store:
-        yield store
 
 
 @pytest.mark.parametrize("fmt", ["nq", "trig", "jsonld"])

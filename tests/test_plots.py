@@ -10,21 +10,8 @@ import pytest
 
 from asckg.graph import plots
 from asckg.graph.sparql import BadQuery, run_query
-from asckg.graph.store import LetterStore
 from asckg.queries import load_spec
-from queries_support import examples_store, golden_store  # noqa: F401  (fixtures)
-
-
-@pytest.fixture(scope="module")
-def golden(golden_store):
-    with LetterStore(golden_store, read_only=True) as store:
-        yield store
-
-
-@pytest.fixture(scope="module")
-def examples(examples_store):
-    with LetterStore(examples_store, read_only=True) as store:
-        yield store
+from queries_support import examples, examples_store, golden, golden_store  # noqa: F401  (fixtures)
 
 
 def test_year_counts_on_the_golden_graph(golden):

@@ -18,7 +18,7 @@ from asckg.graph.sparql import BadQuery, run_query
 from asckg.graph.store import LetterStore
 from asckg.queries import PARAM_TYPES, Param, QueryHeaderError, load_spec, parse_header, query_names, spec_from_text
 from conftest import DATA
-from queries_support import examples_store, golden_store  # noqa: F401  (fixtures)
+from queries_support import examples, examples_store, golden, golden_store  # noqa: F401  (fixtures)
 
 CASES = json.loads((DATA / "queries" / "cases.json").read_text(encoding="utf-8"))["cases"]
 ID = "https://w3id.org/asckg/id/"
@@ -42,18 +42,6 @@ def _project(row: dict, expected: dict, sets: dict) -> dict:
 
 def _want(expected: dict, sets: dict) -> dict:
     return {k: (frozenset(v.split(sets[k])) if k in sets and v is not None else _expand(v)) for k, v in expected.items()}
-
-
-@pytest.fixture(scope="module")
-def golden(golden_store):
-    with LetterStore(golden_store, read_only=True) as store:
-        yield store
-
-
-@pytest.fixture(scope="module")
-def examples(examples_store):
-    with LetterStore(examples_store, read_only=True) as store:
-        yield store
 
 
 # ------------------------------------------------------------------------------------ golden

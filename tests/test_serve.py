@@ -34,9 +34,8 @@ from asckg.errors import StoreError
 from asckg.graph.server import ServeError, is_loopback, make_server, names_dataset, negotiate
 from asckg.graph.store import LetterStore
 from asckg.queries import query_names
-from conftest import REPO
+from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
 
-EXAMPLES = REPO / "examples" / "letters"
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 FOUNDING = "https://w3id.org/asckg/id/letter/0000000000-16-081594"  # an example staff letter's graph
 LETTERS = """PREFIX asckg: <https://w3id.org/asckg/ns#>
@@ -101,12 +100,8 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("serve") / "store"
-    done = subprocess.run([sys.executable, "-m", "asckg", "ingest", str(EXAMPLES), "--store", str(path)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return path
+def store(examples_store) -> Path:
+    return examples_store
 
 
 @pytest.fixture(scope="module")

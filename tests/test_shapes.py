@@ -19,9 +19,8 @@ from rdflib.namespace import DCTERMS, SH, SKOS
 from asckg.graph.namespace import ASCKG, ID
 from asckg.graph.store import LetterStore
 from asckg.graph.validate import load_shapes, union_graph, validate
+from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
 
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = REPO / "examples" / "letters"
 BERKLEY = ID["letter/0000000000-17-014278"]  # 11544_0000000000-17-014278, in examples/letters too
 
 
@@ -33,11 +32,6 @@ def ingest(store: Path, *paths: Path) -> Path:
     done = run_asckg("ingest", *map(str, paths), "--store", str(store))
     assert done.returncode == 0, done.stderr
     return store
-
-
-@pytest.fixture(scope="module")
-def examples_store(tmp_path_factory) -> Path:
-    return ingest(tmp_path_factory.mktemp("shapes") / "store", EXAMPLES)
 
 
 @pytest.fixture(scope="module")

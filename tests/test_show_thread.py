@@ -20,9 +20,8 @@ import pytest
 from asckg.graph.letters import (AmbiguousCompany, LetterNotFound, dump_thread, excerpt, group_conversations,
                                  letter_view, shorten, thread)
 from asckg.graph.store import LetterStore
+from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
 
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = REPO / "examples" / "letters"
 STAFF = "11544_0000000000-17-014278"
 RESPONSE = "11544_0000899140-17-000417"
 HEADINGS_STAFF = ["Notes to Consolidated Financial Statements",
@@ -69,11 +68,6 @@ def ingest(store: Path, *paths: Path) -> Path:
     done = run_asckg("ingest", *map(str, paths), "--store", str(store))
     assert done.returncode == 0, done.stderr
     return store
-
-
-@pytest.fixture(scope="module")
-def examples_store(tmp_path_factory) -> Path:
-    return ingest(tmp_path_factory.mktemp("show") / "store", EXAMPLES)
 
 
 @pytest.fixture(scope="module")

@@ -11,17 +11,10 @@ import networkx as nx
 import pytest
 
 from asckg.graph.sparql import BadQuery
-from asckg.graph.store import LetterStore
 from asckg.graph.views import VIEWS, build_view, co_citation, to_dot, to_json, write_view
-from queries_support import examples_store, golden_store  # noqa: F401  (fixtures)
+from queries_support import examples_store, golden, golden_store  # noqa: F401  (fixtures)
 
 ID = "https://w3id.org/asckg/id/"
-
-
-@pytest.fixture(scope="module")
-def golden(golden_store):
-    with LetterStore(golden_store, read_only=True) as store:
-        yield store
 
 
 @pytest.fixture(scope="module")
