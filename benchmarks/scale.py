@@ -107,7 +107,7 @@ def store_load_comparison(corpus: Path, workdir: Path, lines: list[str]) -> tupl
     pyoxigraph bulk load of the same quads."""
     import pyoxigraph as ox
 
-    from asckg.graph.build import build_letter
+    from asckg.graph.model.build import build_letter
     from asckg.graph.store import LetterStore
     from asckg.nlp.extract import Extractor
     from asckg.nlp.readers import iter_letters
@@ -155,7 +155,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def cites_latency(store_dir: Path, refs: list[str]) -> tuple[list[float], int]:
-    from asckg.graph.search import cites
+    from asckg.graph.ask.cites import cites
     from asckg.graph.store import LetterStore
 
     times, found = [], 0

@@ -1,6 +1,6 @@
 """The ``asckg`` command: one typer app, one module per command.
 
-Library code raises :class:`~asckg.errors.AsckgError`; this is the one place that turns such an
+Library code raises :class:`~asckg.core.errors.AsckgError`; this is the one place that turns such an
 error into a single line on stderr and exit code 2 (usage and reference errors) or 1 (the job failed).
 """
 
@@ -25,7 +25,7 @@ from asckg.cli.show import show
 from asckg.cli.thread import thread
 from asckg.cli.validate import validate
 from asckg.cli.view import view
-from asckg.errors import AsckgError, BadReference
+from asckg.core.errors import AsckgError, BadReference
 
 app = typer.Typer(
     name="asckg",

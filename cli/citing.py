@@ -16,7 +16,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from asckg.graph.store import DEFAULT_STORE
+from asckg.core.settings import DEFAULT_STORE, store_spec
 
 #: The output formats of ``--format``.
 FORMATS = ("table", "json", "csv")
@@ -43,7 +43,7 @@ def parse_args(argv: list[str]) -> CitesArgs | None:
     """
     positional: list[str] = []
     exact, via, fmt = False, True, "table"
-    store = os.environ.get("ASCKG_STORE") or DEFAULT_STORE
+    store = store_spec()
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -83,7 +83,7 @@ def parse_args(argv: list[str]) -> CitesArgs | None:
 
 def run(args: CitesArgs) -> None:
     """Look the reference up and print the letters, in ``args.fmt``."""
-    from asckg.graph.search import cites as find_citing
+    from asckg.graph.ask.cites import cites as find_citing
     from asckg.graph.store import open_store
 
     with open_store(args.store, read_only=True) as db:

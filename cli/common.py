@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 from asckg.cli.console import err, out, report_error  # noqa: F401  (re-exported for the commands)
-from asckg.graph.store import DEFAULT_STORE
+from asckg.core.settings import DEFAULT_STORE
 
 StoreOption = Annotated[
     str,

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, err
-from asckg.errors import AsckgError
+from asckg.core.errors import AsckgError
 
 
 class RdfFormat(str, Enum):
@@ -33,7 +33,7 @@ def export(
     if shards is not None:
         if fmt is not RdfFormat.nq or output is None or letter or company:
             raise typer.BadParameter("--shards needs --format nq, -o DIRECTORY and the whole store")
-        from asckg.graph.export import export_shards
+        from asckg.graph.outputs.export import export_shards
         from asckg.graph.store import open_store
 
         with open_store(store, read_only=True) as db:
@@ -42,9 +42,9 @@ def export(
             typer.echo(f"{path}\t{count}")
         err.print(f"{sum(c for _, c in written)} quads in {len(written)} shards -> {output}")
         return
-    from asckg.graph import sparql
-    from asckg.graph.export import company_letters
-    from asckg.graph.export import export as write_rdf
+    from asckg.graph.ask import sparql
+    from asckg.graph.outputs.export import company_letters
+    from asckg.graph.outputs.export import export as write_rdf
     from asckg.graph.store import open_store
 
     with open_store(store, read_only=True) as db:

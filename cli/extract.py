@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from asckg.cli.common import JobsOption, TimeoutOption, out, report_error
-from asckg.errors import InputError
+from asckg.core.errors import InputError
 
 
 class ExtractFormat(str, Enum):
@@ -30,7 +30,7 @@ def extract(
     The summary has the fields of the project's gold answers (GOLD.md); a reference that looked
     wrong (a Topic that does not exist, a range too long to expand) is listed under "flags".
     """
-    from asckg.batch import iter_records  # spaCy loads here, not for every command
+    from asckg.ingest.batch import iter_records  # spaCy loads here, not for every command
 
     failed = 0
     summaries = []

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat, out
-from asckg.graph.describe import describe
+from asckg.graph.ask.describe import describe
 from asckg.graph.store import open_store
 
 

@@ -8,9 +8,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TimeoutOption, err, out, report_error
-from asckg.errors import InputError
-from asckg.graph.links import is_stale, mark_stale, relink
-from asckg.graph.load import IngestReport, LetterWriter
+from asckg.core.errors import InputError
+from asckg.ingest.relink import is_stale, mark_stale, relink
+from asckg.ingest.write import IngestReport, LetterWriter
 from asckg.graph.store import open_store
 
 
@@ -27,8 +27,8 @@ def ingest(
     A letter whose text is already stored is not read again, so an interrupted ingest resumes
     where it stopped and ingesting the same files twice changes nothing.
     """
-    from asckg.batch import Skipped, default_jobs, iter_records  # spaCy loads here, not for every command
-    from asckg.graph.build import MAX_CITING_MENTIONS, letter_iri_for_letter
+    from asckg.ingest.batch import Skipped, default_jobs, iter_records  # spaCy loads here, not for every command
+    from asckg.graph.model.build import MAX_CITING_MENTIONS, letter_iri_for_letter
 
     report = IngestReport()
     with open_store(store) as db, Progress(

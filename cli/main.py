@@ -26,7 +26,7 @@ def main() -> None:
 def _fast_cites(args) -> int:
     """Run ``cites`` without typer; errors as the app reports them (one line, exit 2 or 1)."""
     from asckg.cli.citing import run
-    from asckg.errors import AsckgError, BadReference
+    from asckg.core.errors import AsckgError, BadReference
 
     try:
         run(args)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, err
-from asckg.errors import AsckgError
+from asckg.core.errors import AsckgError
 
 
 class Chart(str, Enum):
@@ -30,7 +30,7 @@ def plot(
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Draw how often the letters cite the most cited Topics (or Subtopics), year by year."""
-    from asckg.graph import plots
+    from asckg.graph.outputs import plots
     from asckg.graph.store import open_store
 
     count = top or (8 if chart is Chart.trends else 20)

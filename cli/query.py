@@ -20,7 +20,7 @@ class ResultFormat(str, Enum):
 
 
 def _spec(name: str):
-    from asckg.graph.sparql import BadQuery
+    from asckg.graph.ask.sparql import BadQuery
     from asckg.queries import QueryHeaderError, load_spec, read_spec
 
     try:
@@ -36,7 +36,7 @@ def _spec(name: str):
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from asckg.graph.sparql import BadQuery
+    from asckg.graph.ask.sparql import BadQuery
 
     given: dict[str, str] = {}
     for pair in pairs:
@@ -77,7 +77,7 @@ def query(
     if not name:
         err.print("give a query's name or a .rq file; `asckg query --list` shows the canned ones")
         raise typer.Exit(2)
-    from asckg.graph import sparql
+    from asckg.graph.ask import sparql
     from asckg.graph.store import open_store
 
     spec = _spec(name)
@@ -94,7 +94,7 @@ def query(
 def _render(answer, fmt: ResultFormat) -> None:
     import pyoxigraph as ox
 
-    from asckg.graph import sparql
+    from asckg.graph.ask import sparql
 
     if answer.form == "graph":
         rdf = {ResultFormat.json: ox.RdfFormat.JSON_LD, ResultFormat.table: ox.RdfFormat.TURTLE}.get(fmt, ox.RdfFormat.N_TRIPLES)

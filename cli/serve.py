@@ -31,7 +31,7 @@ def serve(
     not run `asckg ingest` on a store while it is served: Oxigraph does not support reading a store
     read-only while another process writes it. Stop with Ctrl-C.
     """
-    from asckg.graph.server import is_loopback, make_server
+    from asckg.graph.serve.server import is_loopback, make_server
 
     server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows,
                          workers=workers, reload=reload, quiet=quiet)

@@ -3,7 +3,7 @@
 Letter text is never read as Rich markup: it goes to the console as :class:`rich.text.Text`, so a
 letter that says "[bold]" prints "[bold]".
 
-``--format json`` prints :meth:`asckg.graph.letters.LetterView.dump`: an object with ``id``,
+``--format json`` prints :meth:`asckg.graph.ask.letters.LetterView.dump`: an object with ``id``,
 ``iri``, ``accession``, ``kind``, ``date``, ``company``, ``cik``, ``addressees``/``signers``/
 ``staff_contacts`` (lists of ``{name, role, title, office}``), ``filings`` (``{form,
 period_end, filed: [dates], file_number}``), ``comments`` (``{position, number, heading_path:
@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat
-from asckg.graph.letters import Answer, CommentView, FilingRef, LetterView, PersonRole, letter_view, shorten
+from asckg.graph.ask.letters import Answer, CommentView, FilingRef, LetterView, PersonRole, letter_view, shorten
 from asckg.graph.store import open_store
 
 _KIND_NAME = {"staff": "staff letter", "response": "response", "other": "other letter"}

@@ -4,7 +4,7 @@ Each letter with its date and the days since the previous letter of the conversa
 comment with a short excerpt beside the answer the company gave (response letter, number,
 excerpt). Given a company, every conversation of that company, oldest first.
 
-``--format json`` prints :func:`asckg.graph.letters.dump_thread`: a list of conversations
+``--format json`` prints :func:`asckg.graph.ask.letters.dump_thread`: a list of conversations
 ``{conversation, first_date, last_date, letters}``; each letter is ``{id, iri, kind, date,
 company, replies_to, days_since_previous, comments}`` and each comment ``{position, number,
 excerpt, answered_by: [{letter_id, number, excerpt}], answers: [...]}`` (``answered_by`` on
@@ -24,8 +24,8 @@ from rich.text import Text
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat
 from asckg.cli.show import emit
-from asckg.graph.letters import ThreadComment, ThreadLetter, dump_thread, group_conversations
-from asckg.graph.letters import thread as find_thread
+from asckg.graph.ask.letters import ThreadComment, ThreadLetter, dump_thread, group_conversations
+from asckg.graph.ask.letters import thread as find_thread
 from asckg.graph.store import open_store
 
 _KIND_NAME = {"staff": "Staff letter", "response": "Response", "other": "Other letter"}

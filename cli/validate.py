@@ -21,7 +21,7 @@ def validate(
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
     """Check the store against the SHACL shapes shipped with asckg; exit 1 if it does not conform."""
-    from asckg.graph.validate import validate as run  # pySHACL is slow to import
+    from asckg.graph.ask.validate import validate as run  # pySHACL is slow to import
 
     with open_store(store, read_only=True) as db:
         report = run(db)

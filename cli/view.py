@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, err
-from asckg.errors import AsckgError
+from asckg.core.errors import AsckgError
 
 
 class ViewName(str, Enum):
@@ -36,7 +36,7 @@ def view(
 ) -> None:
     """Write a view of the graph: nodes and weighted edges, with labels and kinds."""
     from asckg.graph.store import open_store
-    from asckg.graph.views import build_view, write_view
+    from asckg.graph.outputs.views import build_view, write_view
 
     with open_store(store, read_only=True) as db:
         graph = build_view(db, name.value)

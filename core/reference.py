@@ -1,11 +1,11 @@
 """What the FASB Accounting Standards Codification contains: names, status and old-standard crosswalk.
 
-Pure standard library. The facts live as CSV package data in ``asckg/data/ascref/`` (each row with
+Pure standard library. The facts live as CSV package data in ``asckg/core/data/ascref/`` (each row with
 an ``evidence`` column saying where it came from; see the README there) and are read once, lazily,
 on the first lookup: importing this module reads no file.
 
-All lookups take a code as :mod:`asckg.nlp.codes` writes it ("985-605-25-12", or anything
-:func:`asckg.nlp.codes.parse` accepts, or an :class:`~asckg.nlp.codes.AscCode`)::
+All lookups take a code as :mod:`asckg.core.codes` writes it ("985-605-25-12", or anything
+:func:`asckg.core.codes.parse` accepts, or an :class:`~asckg.core.codes.AscCode`)::
 
     >>> title("985-605")
     'Software—Revenue Recognition'
@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterable, Optional, Union
 
-from asckg.nlp.codes import AscCode, parse
+from asckg.core.codes import AscCode, parse
 
 __all__ = [
     "TopicInfo", "SubtopicInfo", "SectionInfo", "ParagraphInfo", "Crosswalk",
@@ -46,7 +46,7 @@ __all__ = [
     "topics", "subtopics", "sections", "crosswalks",
 ]
 
-_DATA = "asckg.data.ascref"
+_DATA = "asckg.core.data.ascref"
 Code = Union[str, AscCode]
 
 

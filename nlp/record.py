@@ -1,7 +1,7 @@
 """What asckg knows about one letter once it has been read: the bridge from NLP to the graph.
 
 A :class:`LetterRecord` is plain data (no spaCy objects), made by :mod:`asckg.nlp.extract` and
-consumed by :mod:`asckg.graph.build`; :meth:`LetterRecord.summary` is the per-letter JSON of
+consumed by :mod:`asckg.graph.model.build`; :meth:`LetterRecord.summary` is the per-letter JSON of
 ../shared/corpus/GOLD.md that ``asckg extract`` prints.
 """
 
@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from asckg import reference
+from asckg.core import reference
 from asckg.nlp.anatomy.model import Anatomy
 from asckg.nlp.grammar import guidance
 from asckg.nlp.mention import Mention

@@ -12,7 +12,7 @@ that is ``#@param NAME TYPE [optional | = DEFAULT] ["what it is"]``. A parameter
 the query, bound as an RDF term (never pasted into the text); Oxigraph binds only variables of the
 SELECT projection, so each parameter is also a column. Unbound (run in another tool, or an optional
 parameter left out) it matches everything. Types are listed in :data:`PARAM_TYPES`; how a value
-becomes a term is :mod:`asckg.graph.sparql`'s job.
+becomes a term is :mod:`asckg.graph.ask.sparql`'s job.
 """
 
 from __future__ import annotations

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from asckg.cli.citing import CitesArgs, parse_args
-from asckg.graph import ids, iris
-from asckg.graph.namespace import ASCKG
-from asckg.graph.store import DEFAULT_STORE
+from asckg.graph.model import ids, iris
+from asckg.graph.model.namespace import ASCKG
+from asckg.core.settings import DEFAULT_STORE
 from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
 
 TYPER_ONLY = "import sys; from asckg.cli.app import main; sys.argv[0] = 'asckg'; main()"

@@ -8,8 +8,8 @@ from collections import defaultdict
 
 import pytest
 
-from asckg.graph.load import store_record
-from asckg.graph.search import cites
+from asckg.ingest.write import store_record
+from asckg.graph.ask.cites import cites
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import iter_letters

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from asckg.nlp import codes
-from asckg.nlp.codes import AscCode
+from asckg.core import codes
+from asckg.core.codes import AscCode
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from asckg.graph.export import FORMATS, company_letters, export
+from asckg.graph.outputs.export import FORMATS, company_letters, export
 from asckg.graph.store import LetterStore
 from queries_support import examples, examples_store, golden, golden_store  # noqa: F401  (fixtures)
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from asckg.nlp.codes import AscCode
+from asckg.core.codes import AscCode
 from asckg.nlp.grammar import asc
 from asckg.nlp.grammar.asc import find
 from conftest import gold_f1

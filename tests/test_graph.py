@@ -6,9 +6,9 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from asckg.graph import iris
-from asckg.graph.build import build_letter, context_snippet
-from asckg.graph.namespace import ASCKG, DCTERMS, RDF, SKOS
+from asckg.graph.model import iris
+from asckg.graph.model.build import build_letter, context_snippet
+from asckg.graph.model.namespace import ASCKG, DCTERMS, RDF, SKOS
 from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import read_path
 from conftest import REPO
@@ -120,7 +120,7 @@ def test_context_snippet_keeps_whole_words():
 def test_a_letter_citing_thousands_of_times_keeps_its_first_citations(extractor, tmp_path):
     # The founding letter's request, repeated: a text no staff letter is, but one a batch may hold.
     # Its graph keeps the first MAX_CITING_MENTIONS mentions and says how many it left out.
-    from asckg.graph.build import MAX_CITING_MENTIONS
+    from asckg.graph.model.build import MAX_CITING_MENTIONS
 
     sentence = ("Please tell us how you considered the guidance in FASB ASC 985-605-25-12 and "
                 "ASC 985-605-25-{n} when you determined the delivery of the software.\n")

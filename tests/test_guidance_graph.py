@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from asckg.errors import BadReference
-from asckg.graph.describe import describe
-from asckg.graph.load import store_record
-from asckg.graph.search import cites, parse_reference
+from asckg.core.errors import BadReference
+from asckg.graph.ask.describe import describe
+from asckg.ingest.write import store_record
+from asckg.graph.ask.cites import cites, parse_reference
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import iter_letters, read_path

@@ -23,8 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from asckg.errors import InputError
+from asckg.core.errors import InputError
 from asckg.nlp import readers
+from asckg.nlp.readers import files as reader_files
+from asckg.nlp.readers import letter as reader_letter
 from asckg.nlp.grammar import asc, dates, file_numbers, forms, guidance, sec_rules
 from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.readers import iter_letters, read_path
@@ -224,7 +226,7 @@ def test_special_files_in_a_directory_are_errors_in_place(tmp_path):
 
 
 def test_file_over_the_byte_limit_is_refused_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    monkeypatch.setattr(reader_files, "MAX_BYTES", 1000)
     (tmp_path / "big.txt").write_text("ASC 606. " * 200, encoding="utf-8")
     assert _problem(tmp_path / "big.txt") == "file too large (1800 bytes; letters are read up to 1000 bytes)"
 
@@ -240,6 +242,6 @@ def test_text_over_the_pipeline_limit_is_an_input_error(tmp_path):
 def test_too_long_submission_document_names_the_document(tmp_path, monkeypatch):
     from hostile import submission
 
-    monkeypatch.setattr(readers, "MAX_CHARS", 100)
+    monkeypatch.setattr(reader_letter, "MAX_CHARS", 100)
     (tmp_path / "sub.txt").write_text(submission("See ASC 606-10-25-19. " * 10), encoding="utf-8")
     assert _problem(tmp_path / "sub.txt").startswith("document 1 (filename1.txt): text too long")

@@ -14,9 +14,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from asckg.graph.html_view import page_data, render
+from asckg.graph.outputs.html_view import page_data, render
 from asckg.graph.store import LetterStore
-from asckg.graph.views import citations
+from asckg.graph.outputs.views import citations
 from queries_support import golden_store  # noqa: F401  (fixture)
 
 ID = "https://w3id.org/asckg/id/"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from asckg.graph import iris
-from asckg.graph.links import relink
-from asckg.graph.load import store_record
+from asckg.graph.model import iris
+from asckg.ingest.relink import relink
+from asckg.ingest.write import store_record
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import read_path

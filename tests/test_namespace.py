@@ -1,4 +1,4 @@
-"""ontology.ttl and asckg.graph.namespace name the same terms, each with a label and a comment."""
+"""ontology.ttl and asckg.graph.model.namespace name the same terms, each with a label and a comment."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from importlib import resources
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from asckg.graph.namespace import ASCKG
+from asckg.graph.model.namespace import ASCKG
 
 
 @pytest.fixture(scope="module")
 def ontology() -> Graph:
     g = Graph()
-    g.parse(resources.files("asckg.graph") / "ontology.ttl", format="turtle")
+    g.parse(resources.files("asckg.graph.model") / "ontology.ttl", format="turtle")
     return g
 
 

@@ -31,11 +31,14 @@ def test_everything_lives_under_one_import_root(wheel):
 
 @pytest.mark.parametrize("member", [
     "asckg/__main__.py",
-    "asckg/errors.py",
+    "asckg/core/errors.py",
+    "asckg/core/data/ascref/topics.csv",
     "asckg/nlp/grammar/asc.py",
     "asckg/nlp/components.py",
-    "asckg/graph/ontology.ttl",
-    "asckg/graph/namespace.py",
+    "asckg/graph/model/ontology.ttl",
+    "asckg/graph/model/shapes.ttl",
+    "asckg/graph/serve/assets/query.html",
+    "asckg/graph/model/namespace.py",
     "asckg/cli/app.py",
     "asckg/queries/cites.rq",
     "asckg/queries/cites_exact.rq",

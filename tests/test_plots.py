@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from asckg.graph import plots
-from asckg.graph.sparql import BadQuery, run_query
+from asckg.graph.outputs import plots
+from asckg.graph.ask.sparql import BadQuery, run_query
 from asckg.queries import load_spec
 from queries_support import examples, examples_store, golden, golden_store  # noqa: F401  (fixtures)
 

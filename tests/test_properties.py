@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from asckg.errors import InputError
-from asckg.nlp.codes import parse
+from asckg.core.errors import InputError
+from asckg.core.codes import parse
 from asckg.nlp.grammar import asc, dates, file_numbers, forms, guidance, sec_rules
 from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.readers import decode_text, html_to_text, pdf_to_text, read_path

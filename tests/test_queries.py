@@ -13,8 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from asckg.graph import sparql
-from asckg.graph.sparql import BadQuery, run_query
+from asckg.graph.ask import sparql
+from asckg.graph.ask.sparql import BadQuery, run_query
 from asckg.graph.store import LetterStore
 from asckg.queries import PARAM_TYPES, Param, QueryHeaderError, load_spec, parse_header, query_names, spec_from_text
 from conftest import DATA

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from asckg.errors import AsckgError, InputError
+from asckg.core.errors import AsckgError, InputError
 from asckg.nlp.readers import Letter, decode_text, html_to_text, iter_letters, pdf_to_text, read_path
 
 READERS = Path(__file__).resolve().parent / "data" / "readers"
@@ -339,14 +339,14 @@ def test_unreadable_file(tmp_path):
 
 
 def test_unreadable_file_whoever_runs_the_tests(tmp_path, monkeypatch):
-    import asckg.nlp.readers as readers
+    import asckg.nlp.readers.files as reader_files
 
     path = write(tmp_path, "locked.txt", "Dear Mr. Hirsch:\n")
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(readers, "open", refuse, raising=False)
+    monkeypatch.setattr(reader_files, "open", refuse, raising=False)
     assert [str(r) for r in iter_letters([path, AGILENT])][:1] == [f"{path}: permission denied"]
 
 

@@ -1,4 +1,4 @@
-"""asckg.reference: the Codification's names, status, existence checks and the old-standard crosswalk."""
+"""asckg.core.reference: the Codification's names, status, existence checks and the old-standard crosswalk."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from asckg import reference as R
-from asckg.nlp.codes import parse
+from asckg.core import reference as R
+from asckg.core.codes import parse
 
 
 # --- the data loads, and every row is well formed --------------------------------------------------
@@ -116,7 +116,7 @@ def test_topic_info():
 @pytest.mark.parametrize("code, known", [
     ("105-10-65-6", True),
     ("310-10-S99-2", True),
-    ("810-10-50-2AA", True),   # two inserted letters: asckg.nlp.codes cannot parse it, the string still looks up
+    ("810-10-50-2AA", True),   # two inserted letters: asckg.core.codes cannot parse it, the string still looks up
     ("606-10-25-19", False),   # exists, but the taxonomy sample does not reference it
     ("350-20", False),         # a subtopic-level taxonomy reference is not a paragraph
 ], ids=str)
@@ -258,7 +258,7 @@ def test_import_is_pure_and_lazy():
         import sys
         opened = []
         sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
-        import asckg.reference as R
+        import asckg.core.reference as R
         read_at_import = [p for p in opened if "ascref" in p]
         assert not read_at_import, read_at_import
         assert R._tables.cache_info().currsize == 0

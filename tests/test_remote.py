@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from asckg.graph.remote import endpoints_for, is_remote
+from asckg.graph.store import is_remote
+from asckg.graph.store.remote import endpoints_for
 from conftest import REPO
 
 EXAMPLES = REPO / "examples" / "letters"

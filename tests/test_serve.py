@@ -29,9 +29,9 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-import asckg.graph.server as server_module
-from asckg.errors import StoreError
-from asckg.graph.server import ServeError, is_loopback, make_server, names_dataset, negotiate
+import asckg.graph.serve.server as server_module
+from asckg.core.errors import StoreError
+from asckg.graph.serve.server import ServeError, is_loopback, make_server, names_dataset, negotiate
 from asckg.graph.store import LetterStore
 from asckg.queries import query_names
 from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)

@@ -16,9 +16,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SH, SKOS
 
-from asckg.graph.namespace import ASCKG, ID
+from asckg.graph.model.namespace import ASCKG, ID
 from asckg.graph.store import LetterStore
-from asckg.graph.validate import load_shapes, union_graph, validate
+from asckg.graph.ask.validate import load_shapes, union_graph, validate
 from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
 
 BERKLEY = ID["letter/0000000000-17-014278"]  # 11544_0000000000-17-014278, in examples/letters too

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from asckg.graph.letters import (AmbiguousCompany, LetterNotFound, dump_thread, excerpt, group_conversations,
+from asckg.graph.ask.letters import (AmbiguousCompany, LetterNotFound, dump_thread, excerpt, group_conversations,
                                  letter_view, shorten, thread)
 from asckg.graph.store import LetterStore
 from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)

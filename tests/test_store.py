@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from asckg.errors import StoreError
-from asckg.graph.build import build_letter
-from asckg.graph.load import IngestReport, store_record
-from asckg.graph.search import cites
+from asckg.core.errors import StoreError
+from asckg.graph.model.build import build_letter
+from asckg.ingest.write import IngestReport, store_record
+from asckg.graph.ask.cites import cites
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import iter_letters

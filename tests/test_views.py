@@ -10,8 +10,8 @@ import sys
 import networkx as nx
 import pytest
 
-from asckg.graph.sparql import BadQuery
-from asckg.graph.views import VIEWS, build_view, co_citation, to_dot, to_json, write_view
+from asckg.graph.ask.sparql import BadQuery
+from asckg.graph.outputs.views import VIEWS, build_view, co_citation, to_dot, to_json, write_view
 from queries_support import examples_store, golden, golden_store  # noqa: F401  (fixtures)
 
 ID = "https://w3id.org/asckg/id/"

@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-import asckg.workers as workers
-from asckg.errors import InputError
+import asckg.ingest.workers as workers
+from asckg.core.errors import InputError
 from asckg.nlp.readers import Letter, read_path
 from asckg.nlp.record import LetterRecord
-from asckg.workers import WorkerPool
+from asckg.ingest.workers import WorkerPool
 from conftest import REPO
 
 LETTERS = sorted((REPO / "examples" / "letters").glob("*.txt"))
@@ -89,7 +89,7 @@ def test_items_passed_through_stream_out_without_waiting():
     # A re-run over a store that holds every letter passes 200,000 "skipped" items through the
     # pool: each must come out as it goes in (bounded read-ahead), not after the whole batch, and
     # without waiting on idle workers.
-    from asckg.batch import Skipped
+    from asckg.ingest.batch import Skipped
 
     (letter,) = read_path(REPO / "examples" / "letters" / "000_1ae12daddb492283.txt")
     read = 0

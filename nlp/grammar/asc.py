@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from asckg.nlp.codes import PARAGRAPH, SECTION, SUBTOPIC, TOPIC, valid_parts
+from asckg.core.codes import PARAGRAPH, SECTION, SUBTOPIC, TOPIC, valid_parts
 from asckg.nlp.mention import Mention
 
 KIND = "asc"

@@ -1,0 +1,1 @@
+"""Asking the graph: which letters cite a reference, what a reference is, letters and threads, SPARQL queries."""

@@ -1,0 +1,1 @@
+"""The RDF model: the ontology and SHACL shapes, IRIs, and a letter record turned into quads."""

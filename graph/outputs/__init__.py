@@ -1,0 +1,1 @@
+"""What is drawn from the graph for other tools and readers: RDF exports, networkx views, charts."""

@@ -1,0 +1,132 @@
+"""Charts of what the letters cite over the years (matplotlib, no display needed).
+
+- :func:`trends`: for the most cited Topics (or Subtopics), how many letters cite each, per year;
+  one line per node, labelled with its code and title, each year's tick showing how many letters
+  the store holds for it, so a small year is not read as a drop.
+- :func:`heatmap`: Topics (or Subtopics) by year, each cell the number of letters citing.
+
+Both count letters that cite the node or anything under it (the ``top_*_by_year`` queries), and
+return a :class:`matplotlib.figure.Figure` built without pyplot, so nothing global is touched.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from asckg.graph.ask.sparql import BadQuery, run_query
+from asckg.graph.store import LetterStore
+from asckg.queries import load_spec
+
+_QUERY = {"topic": "top_topics_by_year", "subtopic": "top_subtopics_by_year"}
+_LEVEL_WORD = {"topic": "Topic", "subtopic": "Subtopic"}
+#: Longest legend or row label, in characters.
+LABEL_CHARS = 48
+
+
+@dataclass(slots=True)
+class YearCounts:
+    """Letters citing each node per year, for the ``top`` nodes with most letters overall."""
+
+    level: str
+    years: list[int]
+    letters_per_year: dict[int, int]
+    series: dict[str, list[int]] = field(default_factory=dict)  # label -> counts aligned with years
+    codes: dict[str, str] = field(default_factory=dict)  # label -> code
+
+
+def _label(code: str, title: str | None) -> str:
+    if not title:
+        return code
+    # "Revenue from Contracts with Customers" for 606; a Subtopic's title after its Topic's.
+    parts = title.split("—")
+    short = "—".join(parts[-2:]) if parts[-1] == "Overall" else parts[-1]
+    text = f"{code} {short}"
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def year_counts(store: LetterStore, by: str = "topic", top: int = 8) -> YearCounts:
+    """The numbers behind both charts."""
+    if by not in _QUERY:
+        raise BadQuery(f"cannot chart by {by!r} (topic or subtopic)")
+    if top < 1:
+        raise BadQuery(f"--top must be at least 1, not {top}")
+    rows = run_query(store, load_spec(_QUERY[by]), {"min": "1"}).dicts()
+    per_year = {int(r["year"]): int(r["letters"]) for r in run_query(store, load_spec("letters_by_year")).dicts()}
+    totals: dict[str, int] = defaultdict(int)
+    counts: dict[str, dict[int, int]] = defaultdict(dict)
+    titles: dict[str, str | None] = {}
+    for r in rows:
+        totals[r["code"]] += int(r["letters"])
+        counts[r["code"]][int(r["year"])] = int(r["letters"])
+        titles[r["code"]] = r["label"]
+    chosen = sorted(totals, key=lambda code: (-totals[code], code))[:top]
+    years = sorted(per_year) or sorted({y for c in counts.values() for y in c})
+    result = YearCounts(by, years, per_year)
+    for code in chosen:
+        label = _label(code, titles[code])
+        result.series[label] = [counts[code].get(y, 0) for y in years]
+        result.codes[label] = code
+    return result
+
+
+def _year_ticks(data: YearCounts) -> list[str]:
+    return [f"{y}\n{data.letters_per_year.get(y, 0)}" for y in data.years]
+
+
+def trends(store: LetterStore, by: str = "topic", top: int = 8) -> Figure:
+    """A line per node: letters citing it, per year."""
+    data = year_counts(store, by, top)
+    fig = Figure(figsize=(11, 6), layout="constrained")
+    ax = fig.add_subplot()
+    markers = "osD^vP*Xh<>p"
+    # Years evenly spaced, as categories: the store may hold no letters for the years between two.
+    positions = list(range(len(data.years)))
+    for i, (label, values) in enumerate(data.series.items()):
+        ax.plot(positions, values, marker=markers[i % len(markers)], linewidth=2, markersize=5, label=label)
+    word = _LEVEL_WORD[by]
+    ax.set_title(f"Letters citing each of the {len(data.series)} most cited Codification {word}s, per year")
+    ax.set_xlabel("year (below it: letters stored for that year)")
+    ax.set_ylabel(f"letters citing the {word} or anything under it")
+    ax.set_xticks(positions, _year_ticks(data))
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    if data.series:
+        ax.legend(title=word, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return fig
+
+
+def heatmap(store: LetterStore, by: str = "topic", top: int = 20) -> Figure:
+    """Nodes (rows, most cited first) by years (columns), each cell the letters citing."""
+    data = year_counts(store, by, top)
+    labels = list(data.series)
+    matrix = [data.series[label] for label in labels]
+    fig = Figure(figsize=(max(7, 0.7 * len(data.years) + 5), max(3, 0.38 * len(labels) + 1.8)), layout="constrained")
+    ax = fig.add_subplot()
+    image = ax.imshow(matrix or [[0] * len(data.years)], aspect="auto", cmap="Blues", vmin=0)
+    word = _LEVEL_WORD[by]
+    ax.set_title(f"Letters citing each Codification {word}, by year")
+    ax.set_xlabel("year (below it: letters stored for that year)")
+    ax.set_ylabel(word)
+    ax.set_xticks(range(len(data.years)), _year_ticks(data))
+    ax.set_yticks(range(len(labels)), labels)
+    peak = max((v for row in matrix for v in row), default=0)
+    for i, row in enumerate(matrix):
+        for j, value in enumerate(row):
+            if value:
+                ax.text(j, i, str(value), ha="center", va="center", fontsize=8,
+                        color="white" if value > peak * 0.6 else "black")
+    fig.colorbar(image, ax=ax, label="letters", shrink=0.8)
+    return fig
+
+
+def save(fig: Figure, path: str | Path) -> None:
+    """Write the chart; the file's extension (png, svg, pdf) picks the format."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in ("png", "svg", "pdf"):
+        raise BadQuery(f"{path}: write the chart to a .png, .svg or .pdf file")
+    fig.savefig(path, format=suffix, dpi=150)

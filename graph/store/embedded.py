@@ -1,0 +1,236 @@
+"""The embedded Oxigraph store on disk, holding one named graph per letter.
+
+Writes are transactions: a letter's graph is replaced in one SPARQL update (``DROP GRAPH`` then
+``INSERT DATA``), so a reader, a crash or a failed write never sees half a letter. A letter whose
+text hash is already stored is left alone, so ingesting the same files twice changes nothing.
+Queries run with the union of all graphs as the default graph.
+
+``dataset()`` gives the same store as an rdflib ``Dataset`` (through oxrdflib) for code that wants
+rdflib's API; bulk work goes through pyoxigraph directly.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+import pyoxigraph as ox
+
+from asckg.core.errors import StoreError
+from asckg.graph.model import ids
+
+if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.model.ids)
+    from asckg.graph.model.build import LetterQuads
+
+class LetterStore:
+    """An Oxigraph store on disk; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: not a store directory (it is a file)")
+        exists = (self.path / "CURRENT").exists()
+        if not exists and (read_only or not create):
+            raise StoreError(f"{self.path}: no store here yet; run `asckg ingest` first")
+        try:
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot open the store: {_os_reason(err)}") from err
+
+    # -- context manager -------------------------------------------------------------------------
+    def __enter__(self) -> "LetterStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None:
+            if not self.read_only:
+                store.flush()
+            self._store = None
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store``."""
+        if self._store is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._store
+
+    # -- letters ---------------------------------------------------------------------------------
+    def stored_hash(self, letter_iri: str) -> str | None:
+        """The content hash stored for a letter, or None if the letter is not stored."""
+        graph = ox.NamedNode(letter_iri)
+        for quad in self.raw.quads_for_pattern(graph, ox.NamedNode(ids.CONTENT_HASH), None, graph):
+            return quad.object.value
+        return None
+
+    def put_letter(self, quads: LetterQuads, text_hash: str) -> bool:
+        """Store a letter, replacing any earlier version in one transaction.
+
+        Returns False (and writes nothing) when the same text is already stored.
+        """
+        previous = self.stored_hash(quads.iri)
+        if previous == text_hash:
+            return False
+        try:
+            if previous is None:
+                self.raw.extend(quads.letter + quads.codification)
+            else:
+                self.raw.update(_replace_graph_update(quads.iri, quads.letter, quads.codification))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
+        return True
+
+    def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
+        """Store several letters: the new ones together in one transaction (a crash leaves all of
+        them or none), the changed ones each replaced in its own. One answer per letter, as
+        :meth:`put_letter` gives; the letters' IRIs must differ."""
+        written: list[bool] = []
+        fresh: list[ox.Quad] = []
+        for quads, text_hash in batch:
+            previous = self.stored_hash(quads.iri)
+            if previous == text_hash:
+                written.append(False)
+            elif previous is None:
+                fresh += quads.letter
+                fresh += quads.codification
+                written.append(True)
+            else:
+                written.append(self.put_letter(quads, text_hash))
+        if fresh:
+            try:
+                self.raw.extend(fresh)
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
+        return written
+
+    def flush(self) -> None:
+        """Write what the store holds in memory to disk (and free that memory)."""
+        if not self.read_only:
+            try:
+                self.raw.flush()
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot write: {_os_reason(err)}") from err
+
+    def update(self, sparql_update: str) -> None:
+        """Run a SPARQL update in one transaction."""
+        try:
+            self.raw.update(sparql_update)
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write: {_os_reason(err)}") from err
+
+    def ask(self, sparql: str) -> bool:
+        """The answer of an ASK query over the union of the graphs."""
+        return bool(self.query(sparql))
+
+    def replace_graph(self, graph_iri: str, quads: list[ox.Quad]) -> None:
+        """Swap one whole named graph for these quads, in one transaction."""
+        try:
+            self.raw.update(_replace_graph_update(graph_iri, quads))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write graph {graph_iri}: {_os_reason(err)}") from err
+
+    def clear_graph(self, graph_iri: str) -> None:
+        """Empty one named graph."""
+        try:
+            self.raw.remove_graph(ox.NamedNode(graph_iri))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot clear graph {graph_iri}: {_os_reason(err)}") from err
+
+    def add_quads(self, quads: list[ox.Quad]) -> None:
+        """Add quads in one transaction (a part of a graph too large to write in one)."""
+        try:
+            self.raw.extend(quads)
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write: {_os_reason(err)}") from err
+
+    def remove_letter(self, letter_iri: str) -> None:
+        """Drop a letter's graph (the Codification nodes it cited stay: others may cite them)."""
+        self.raw.remove_graph(ox.NamedNode(letter_iri))
+
+    # -- reading ---------------------------------------------------------------------------------
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None):
+        """Run a SPARQL query over the union of all graphs.
+
+        ``bindings`` maps variable names to pyoxigraph terms; they are substituted as terms, never
+        pasted into the query text.
+        """
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self.raw.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as err:
+            raise StoreError(f"malformed SPARQL query: {err}") from err
+
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A SELECT query's rows as dicts of Python values (str, int, None for unbound)."""
+        return list(self.iter_rows(sparql, bindings))
+
+    def column(self, sparql: str, name: str, bindings: Mapping[str, Any] | None = None) -> list[str | None]:
+        """One variable's values over a SELECT query's rows, as strings (None where unbound): the
+        lean path for a lookup that returns thousands of rows."""
+        return [None if term is None else term.value for term in
+                (solution[name] for solution in self.query(sparql, bindings))]
+
+    def iter_rows(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """The rows of :meth:`select` one at a time, as the engine gives them: for reading every
+        letter of a large store without holding every row."""
+        result = self.query(sparql, bindings)
+        names = [v.value for v in result.variables]
+        for solution in result:
+            yield {name: _py(solution[name]) for name in names}
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of letters, companies, citations, distinct references and triples."""
+        from asckg.queries import load_query
+
+        row = self.select(load_query("stats"))[0]
+        out = {k: int(v or 0) for k, v in row.items()}
+        out["triples"] = len(self)
+        return out
+
+    def dataset(self):
+        """The store as an rdflib ``Dataset`` (oxrdflib), sharing this store's connection."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self.raw))
+
+
+def _replace_graph_update(graph_iri: str, quads: list[ox.Quad], extra: list[ox.Quad] = ()) -> str:
+    """One SPARQL update that swaps a named graph's content, and adds ``extra`` quads elsewhere."""
+    graph = f"<{graph_iri}>"
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+    if extra:
+        more = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} . }}" for q in extra)
+        update += f" ;\nINSERT DATA {{\n{more}\n}}"
+    return update
+
+
+def _py(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt.endswith(("#integer", "#int", "#long")):
+            return int(term.value)
+        return term.value
+    return term.value
+
+
+def _os_reason(err: OSError) -> str:
+    text = str(err)
+    if "lock" in text.lower():
+        return "another asckg process has it open (wait for it to finish)"
+    if "Read-only file system" in text or "Permission denied" in text:
+        return "no permission to write there (read-only?)"
+    if "No space left" in text or "File too large" in text:
+        return "the disk is full (or a file size limit was reached); what was stored before is intact"
+    return text.splitlines()[0] if text else err.__class__.__name__

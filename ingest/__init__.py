@@ -1,0 +1,1 @@
+"""Ingest orchestration: files in, letters extracted in worker processes, graphs written, letters linked."""

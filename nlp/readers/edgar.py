@@ -1,0 +1,168 @@
+"""EDGAR full submissions (``.txt``): the SGML header's metadata and each letter document inside."""
+
+from __future__ import annotations
+
+import binascii
+import os
+import re
+from pathlib import Path
+
+from asckg.core.errors import InputError
+from asckg.nlp.readers.html import html_to_text
+from asckg.nlp.readers.letter import Letter, _letter
+from asckg.nlp.readers.pdf import pdf_to_text
+
+_SUBMISSION_SNIFF = re.compile(r"^<SEC-HEADER>|^<SEC-DOCUMENT>|^ACCESSION NUMBER:", re.M)
+#: Header keys (EDGAR's public dissemination header) and the metadata they become.
+_HEADER_KEYS = {
+    "ACCESSION NUMBER": "accession", "CONFORMED SUBMISSION TYPE": "form_type",
+    "FILED AS OF DATE": "filing_date", "CENTRAL INDEX KEY": "cik", "COMPANY CONFORMED NAME": "company",
+}
+_HEADER_LINE = re.compile(r"^[ \t]*(?P<key>[A-Z][A-Z0-9 -]{2,60}?):[ \t]*(?P<value>[^\n]*?)[ \t]*$", re.M)
+_DOC_TAG = re.compile(r"^<(?P<tag>TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(?P<value>[^\n<]*)", re.M)
+#: Documents of a submission that are not letter text: images, archives, data files.
+_SKIP_TYPES = frozenset({"GRAPHIC", "ZIP", "EXCEL", "XML", "JSON", "PDF-GRAPHIC"})
+_SKIP_EXTENSIONS = frozenset({".jpg", ".jpeg", ".gif", ".png", ".zip", ".xls", ".xlsx", ".xml", ".json",
+                              ".xsd", ".css", ".js"})
+_HTML_BODY = re.compile(r"<(?:html|body|p|div|table|font|br)\b", re.I)
+
+
+def _is_submission(text: str) -> bool:
+    """True for an EDGAR full submission (.txt): it opens with <SEC-DOCUMENT> or has an SGML header."""
+    return bool(_SUBMISSION_SNIFF.search(text[:8192]))
+
+
+def _submission_meta(text: str, path: Path) -> dict[str, str]:
+    """Accession, form type, filing date, CIK and company from the submission's SGML header."""
+    start = text.find("<SEC-HEADER>")
+    if start >= 0:
+        end = text.find("</SEC-HEADER>", start)
+        if end < 0:
+            raise InputError(path, "broken EDGAR header: <SEC-HEADER> is never closed")
+        header = text[start:end]
+    else:
+        end = text.find("<DOCUMENT>")
+        header = text[: end if end >= 0 else 20000]
+    meta: dict[str, str] = {}
+    for m in _HEADER_LINE.finditer(header):
+        key = _HEADER_KEYS.get(m["key"])
+        if key and key not in meta and m["value"]:
+            meta[key] = m["value"]
+    accession = meta.get("accession")
+    if accession is None:
+        raise InputError(path, "broken EDGAR header: no ACCESSION NUMBER")
+    if not re.fullmatch(r"\d{10}-\d{2}-\d{6}", accession):
+        raise InputError(path, f"broken EDGAR header: malformed ACCESSION NUMBER {accession!r}")
+    if "filing_date" in meta:
+        d = meta["filing_date"]
+        m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", d)
+        if not m or not ("01" <= m[2] <= "12" and "01" <= m[3] <= "31"):
+            raise InputError(path, f"broken EDGAR header: malformed FILED AS OF DATE {d!r}")
+        meta["filing_date"] = f"{m[1]}-{m[2]}-{m[3]}"
+    if "cik" in meta:
+        if not meta["cik"].isdigit():
+            raise InputError(path, f"broken EDGAR header: malformed CENTRAL INDEX KEY {meta['cik']!r}")
+        meta["cik"] = str(int(meta["cik"]))
+    return meta
+
+
+def _read_submission(text: str, path: Path, base: dict[str, str]) -> list[Letter | InputError]:
+    """The letter documents of an EDGAR full submission, each with the header's metadata.
+
+    Text documents are read as text (an old-style ``<PAGE>`` line becomes a form feed), HTML as
+    HTML, uuencoded PDFs are decoded and read by their text layer; images, archives and data files
+    are skipped. A document that cannot be read becomes an InputError naming it.
+    """
+    meta = {**base, **_submission_meta(text, path)}
+    docs: list[tuple[dict[str, str], str | None]] = []
+    pos = 0
+    while (start := text.find("<DOCUMENT>", pos)) >= 0:
+        end = text.find("</DOCUMENT>", start)
+        chunk = text[start + len("<DOCUMENT>"): end if end >= 0 else len(text)]
+        pos = end + 1 if end >= 0 else len(text)
+        body_at = chunk.find("<TEXT>")
+        tags = {m["tag"]: m["value"].strip() for m in _DOC_TAG.finditer(chunk[: body_at if body_at >= 0 else None])}
+        if body_at < 0:
+            docs.append((tags, None))
+            continue
+        body_end = chunk.rfind("</TEXT>")
+        body = chunk[body_at + len("<TEXT>"): body_end if body_end > body_at else len(chunk)]
+        if end < 0 or body_end <= body_at:
+            docs.append((tags, None))  # cut off: the submission is truncated
+            continue
+        kind = tags.get("TYPE", "").upper()
+        ext = os.path.splitext(tags.get("FILENAME", ""))[1].lower()
+        if kind in _SKIP_TYPES or kind.startswith("EX-101") or ext in _SKIP_EXTENSIONS:
+            continue
+        docs.append((tags, body))
+    if not docs:
+        raise InputError(path, "EDGAR submission has no letter document")
+    out: list[Letter | InputError] = []
+    for number, (tags, body) in enumerate(docs, 1):
+        seq = tags.get("SEQUENCE") or str(number)
+        name = tags.get("FILENAME", "")
+        label = f"document {seq}" + (f" ({name})" if name else "")
+        doc_meta = {**meta, "document": seq}
+        if name:
+            doc_meta["filename"] = name
+        if tags.get("TYPE"):
+            doc_meta["document_type"] = tags["TYPE"]
+        letter_id = path.stem if len(docs) == 1 else f"{meta['accession']}-{seq}"
+        if body is None:
+            out.append(InputError(path, f"{label}: no complete <TEXT> (truncated submission?)"))
+            continue
+        try:
+            doc_text, fmt = _submission_document(body, name, path)
+        except InputError as exc:
+            out.append(InputError(path, f"{label}: {exc.problem}"))
+            continue
+        if not doc_text.strip():
+            out.append(InputError(path, f"{label}: empty document"))
+            continue
+        try:
+            out.append(_letter(letter_id, path, doc_text, fmt, doc_meta))
+        except InputError as exc:
+            out.append(InputError(path, f"{label}: {exc.problem}"))
+    return out
+
+
+def _submission_document(body: str, name: str, path: Path) -> tuple[str, str]:
+    """The text and format of one document body of a submission."""
+    ext = os.path.splitext(name)[1].lower()
+    if "<PDF>" in body[:200] or ext == ".pdf":
+        data = _uudecode(body)
+        if data is None:
+            raise InputError(path, "cannot decode the uuencoded PDF")
+        return pdf_to_text(data, path), "pdf"
+    if ext in (".htm", ".html", ".xhtml") or _HTML_BODY.search(body[:4096]):
+        return html_to_text(body), "html"
+    # "<PAGE>" on its own line becomes pdftotext's page break: a blank line, then a form feed.
+    text = re.sub(r"(?m)^[ \t]*</?PAGE>[ \t]*(?:\n|\Z)", "\n\f", body)
+    text = re.sub(r"(?m)^[ \t]*</?PRE>[ \t]*$", "", text)
+    return text.strip("\n") + "\n", "text"
+
+
+def _uudecode(body: str) -> bytes | None:
+    """The bytes of the first uuencoded block ("begin 644 name" ... "end") in ``body``, or None."""
+    lines = iter(body.split("\n"))
+    for line in lines:
+        if re.match(r"begin [0-7]{3,4} ", line):
+            break
+    else:
+        return None
+    out = bytearray()
+    for line in lines:
+        if line.strip() == "end":
+            return bytes(out)
+        if not line.strip():
+            continue
+        try:
+            out += binascii.a2b_uu(line)
+        except binascii.Error:
+            # Some encoders drop trailing spaces or pad oddly: decode only the bytes the count names.
+            count = (ord(line[0]) - 32) & 63
+            try:
+                out += binascii.a2b_uu(line[: (count * 4 + 5) // 3])
+            except binascii.Error:
+                return None
+    return None

@@ -1,0 +1,51 @@
+"""A letter read from a file: :class:`Letter`, and what its file name says about it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from asckg.core.errors import InputError
+
+#: The longest letter text read: spaCy's default ``Language.max_length``, past which ``nlp.pipe``
+#: raises and ends the whole batch (a 1 MB line of text did). The longest letter of the corpus
+#: has 62,349 characters; EDGAR's average is about 2,800.
+MAX_CHARS = 1_000_000
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter read from a file: its id, where it came from, its text, format and metadata.
+
+    ``id`` is the file name without its extension (the ids of GOLD.md); for an EDGAR submission that
+    holds more than one letter document it is ``"<accession>-<sequence>"``. ``meta`` keys, when
+    known: ``accession``, ``form_type``, ``filing_date`` (YYYY-MM-DD), ``cik`` (no leading zeros),
+    ``company``, ``encoding`` (only when the file was not UTF-8), and for a document of an EDGAR
+    submission ``document`` (its sequence number), ``filename`` and ``document_type``.
+    """
+
+    id: str
+    path: str
+    text: str
+    fmt: str
+    meta: dict[str, str] = field(default_factory=dict, hash=False)
+
+
+#: The corpus convention "CIK_accession" (1090872_0000000000-16-092800.txt).
+_CIK_ACCESSION = re.compile(r"(?P<cik>\d{1,10})_(?P<accession>\d{10}-\d{2}-\d{6})")
+
+
+def _name_meta(path: Path) -> dict[str, str]:
+    """Metadata the file name gives, when it has the corpus's ``CIK_accession`` shape."""
+    m = _CIK_ACCESSION.fullmatch(path.stem)
+    if not m:
+        return {}
+    return {"cik": str(int(m["cik"])), "accession": m["accession"]}
+
+
+def _letter(letter_id: str, path: Path, text: str, fmt: str, meta: dict[str, str]) -> Letter:
+    """A Letter, or an InputError when its text is longer than the pipeline reads."""
+    if len(text) > MAX_CHARS:
+        raise InputError(path, f"text too long ({len(text):,} characters; a letter is read up to "
+                               f"{MAX_CHARS:,})")
+    return Letter(letter_id, str(path), text, fmt, meta)
