@@ -12,7 +12,6 @@ the same :func:`run`, so both give the same output (tests/test_cites_fast.py run
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import dataclass
 

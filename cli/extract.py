@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from asckg.core import settings
 from asckg.cli.common import JobsOption, TimeoutOption, out, report_error
 from asckg.core.errors import InputError
 
@@ -23,7 +24,7 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Letter files or directories (txt, md, html, pdf, EDGAR .txt).")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one object per line; json: a list; table: for reading.")] = ExtractFormat.jsonl,
     jobs: JobsOption = 1,
-    timeout: TimeoutOption = 60.0,
+    timeout: TimeoutOption = settings.EXTRACT_TIMEOUT,
 ) -> None:
     """Find the citations, forms, file numbers, dates and people in letters and print one summary per letter.
 

@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from asckg.core import settings
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TimeoutOption, err, out, report_error
 from asckg.core.errors import InputError
-from asckg.ingest.relink import is_stale, mark_stale, relink
-from asckg.ingest.write import IngestReport, LetterWriter
 from asckg.graph.store import open_store
 
 
@@ -18,7 +17,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Letter files or directories (txt, md, html, pdf, EDGAR .txt).")],
     store: StoreOption = STORE_DEFAULT,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction [default: all cores].", show_default=False)] = None,
-    timeout: TimeoutOption = 60.0,
+    timeout: TimeoutOption = settings.EXTRACT_TIMEOUT,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run extraction on a Dask cluster: its scheduler's address (tcp://HOST:8786). The store is written from here.")] = None,
 ) -> None:
     """Read letters, find what they cite and store the graph.
@@ -27,46 +26,31 @@ def ingest(
     A letter whose text is already stored is not read again, so an interrupted ingest resumes
     where it stopped and ingesting the same files twice changes nothing.
     """
-    from asckg.ingest.batch import Skipped, default_jobs, iter_records  # spaCy loads here, not for every command
-    from asckg.graph.model.build import MAX_CITING_MENTIONS, letter_iri_for_letter
+    from asckg.graph.model.build import MAX_CITING_MENTIONS
+    from asckg.ingest.batch import default_jobs
+    from asckg.ingest.run import run_ingest  # spaCy loads here, not for every command
+    from asckg.nlp.readers import count_files
 
-    report = IngestReport()
+    def omitted(record, n: int) -> None:
+        where = InputError(record.path, "").path  # control characters escaped, as errors show them
+        err.print(f"warning: {where}: {n:,} citations beyond the first {MAX_CITING_MENTIONS:,} "
+                  f"are not stored (asckg:omittedMentions {n})", markup=False)
+
     with open_store(store) as db, Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=err, transient=True,
     ) as progress:
-        from asckg.nlp.readers import count_files
-
         task = progress.add_task("ingest", total=count_files(paths), rate="")
 
-        def already_stored(letter) -> bool:
-            iri, text_hash = letter_iri_for_letter(letter)
-            return db.stored_hash(iri) == text_hash
+        def advance() -> None:
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0
+            if elapsed > 1:
+                progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f} letters/s")
 
-        stale = is_stale(db)  # an earlier ingest stopped before it linked what it had stored
-        def omitted(record, n: int) -> None:
-            where = InputError(record.path, "").path  # control characters escaped, as errors show them
-            err.print(f"warning: {where}: {n:,} citations beyond the first {MAX_CITING_MENTIONS:,} "
-                      f"are not stored (asckg:omittedMentions {n})", markup=False)
-
-        with LetterWriter(db, report, before_first_write=None if stale else mark_stale,
-                          on_omitted=omitted) as writer:
-            for item in iter_records(paths, jobs=jobs or default_jobs(), timeout=timeout, skip=already_stored,
-                                     scheduler=scheduler):
-                if isinstance(item, InputError):
-                    report.failed += 1
-                    report_error(item)
-                elif isinstance(item, Skipped):
-                    report.letters += 1
-                    report.unchanged += 1
-                else:
-                    writer.add(item)
-                progress.advance(task)
-                elapsed = progress.tasks[0].elapsed or 0
-                if elapsed > 1:
-                    progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.0f} letters/s")
-        links = relink(db) if report.stored or stale else None
-        total = len(db)
+        result = run_ingest(paths, db, jobs=jobs or default_jobs(), timeout=timeout, scheduler=scheduler,
+                            on_file=advance, on_error=report_error, on_omitted=omitted)
+    report, links, total = result.report, result.links, result.triples
     out.print(
         f"letters {report.letters} (stored {report.stored}, unchanged {report.unchanged}), "
         f"citations {report.citations}, triples in store {total}, files failed {report.failed}"

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 from asckg.core.errors import InputError
 from asckg.nlp.readers import Letter, iter_letters
 from asckg.nlp.record import LetterRecord
+from asckg.ingest.runner import Runner
 from asckg.ingest.workers import DEFAULT_TIMEOUT, WorkerPool
 
 #: Decides from a letter as read (its text hash, its accession) that it need not be extracted.
@@ -59,10 +60,14 @@ def iter_records(
             else:
                 yield item
 
-    if scheduler:
-        from asckg.ingest.cluster import run_on_cluster
+    with runner_for(jobs=jobs, timeout=timeout, scheduler=scheduler) as runner:
+        yield from runner.run(letters())
 
-        yield from run_on_cluster(letters(), scheduler)
-    else:
-        with WorkerPool(jobs, timeout) as pool:
-            yield from pool.run(letters())
+
+def runner_for(*, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None) -> Runner:
+    """The local worker pool, or the Dask cluster at ``scheduler``: one contract either way."""
+    if scheduler:
+        from asckg.ingest.cluster import ClusterRunner
+
+        return ClusterRunner(scheduler, timeout)
+    return WorkerPool(jobs, timeout)

@@ -24,7 +24,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator, TypeVar
 
 from asckg.core import settings
-from asckg.core.errors import InputError
+from asckg.core.errors import AsckgError, InputError
+from asckg.ingest.runner import died, failure_text, timed_out
 from asckg.nlp.readers import Letter
 from asckg.nlp.record import LetterRecord
 
@@ -35,9 +36,13 @@ DEFAULT_TIMEOUT = settings.EXTRACT_TIMEOUT
 
 def _work(tasks: Connection, results: Connection) -> None:
     """A worker: build the pipeline, then extract letters until told to stop (None)."""
-    from asckg.nlp.extract import Extractor
+    try:
+        from asckg.nlp.extract import Extractor
 
-    extractor = Extractor()
+        extractor = Extractor()
+    except BaseException as error:  # noqa: BLE001 - the parent says why no worker can start
+        results.send(("broken", None, f"{type(error).__name__}: {error}"))
+        return
     results.send(("ready", None, None))
     while True:
         try:
@@ -50,7 +55,7 @@ def _work(tasks: Connection, results: Connection) -> None:
         try:
             (record,) = list(extractor.extract([letter]))
         except Exception as error:  # noqa: BLE001 - any failure of one letter is that letter's error
-            results.send(("error", index, f"extraction failed ({type(error).__name__}: {error})"))
+            results.send(("error", index, failure_text(error)))
         else:
             results.send(("ok", index, record))
 
@@ -67,7 +72,7 @@ class _Worker:
 
 
 class WorkerPool:
-    """``jobs`` extraction processes; use as a context manager."""
+    """``jobs`` extraction processes on this machine: a :class:`~asckg.ingest.runner.Runner`."""
 
     def __init__(self, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT) -> None:
         self.jobs = max(1, jobs)
@@ -178,6 +183,8 @@ class WorkerPool:
             if status == "ready":
                 worker.ready = True
                 continue
+            if status == "broken":  # the pipeline cannot be built: no worker ever will
+                raise AsckgError(f"the extraction worker cannot start ({payload})")
             worker.index = None
             worker.done += 1
             letter = pending[index]
@@ -192,12 +199,8 @@ class WorkerPool:
                 continue
             letter = pending[worker.index]
             if self.timeout is not None and now - worker.started > self.timeout:
-                done[worker.index] = InputError(
-                    letter.path, f"took longer than {self.timeout:g} s to read; skipped (see --timeout)"
-                )
+                done[worker.index] = timed_out(letter, self.timeout)
                 self._replace(worker)
             elif not worker.process.is_alive():
-                done[worker.index] = InputError(
-                    letter.path, f"the extractor process died (exit code {worker.process.exitcode})"
-                )
+                done[worker.index] = died(letter, worker.process.exitcode)
                 self._replace(worker)

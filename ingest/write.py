@@ -1,12 +1,17 @@
-"""Store letter records: build each letter's quads and swap its graph in the store."""
+"""The one way letters are written: records built into quads and stored in batched transactions.
+
+:class:`LetterWriter` is what ``asckg ingest`` streams records into; :func:`write_records` is the
+same writer for a list of records (the library and the tests use it).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from asckg.core import settings
 from asckg.graph.model.build import CITING_KINDS, build_letter
-from asckg.graph.store import LetterStore
+from asckg.graph.store import Store
 from asckg.nlp.record import LetterRecord
 
 
@@ -24,20 +29,6 @@ class IngestReport:
         return {k: getattr(self, k) for k in self.__slots__}
 
 
-def store_record(store: LetterStore, record: LetterRecord, report: IngestReport | None = None) -> bool:
-    """Write one letter (replacing an earlier version); False if it was already stored as is."""
-    quads = build_letter(record)
-    written = store.put_letter(quads, record.text_hash)
-    if report is not None:
-        report.letters += 1
-        report.citations += sum(1 for m in record.mentions if m.kind in CITING_KINDS)
-        if written:
-            report.stored += 1
-        else:
-            report.unchanged += 1
-    return written
-
-
 class LetterWriter:
     """Stores records in batches: building is done as they come, writing ``batch`` at a time.
 
@@ -46,7 +37,7 @@ class LetterWriter:
     Use as a context manager (the last batch is written on exit) or call :meth:`flush`.
     """
 
-    def __init__(self, store, report: IngestReport | None = None, batch: int = settings.WRITE_BATCH, before_first_write=None,
+    def __init__(self, store: Store, report: IngestReport | None = None, batch: int = settings.WRITE_BATCH, before_first_write=None,
                  on_omitted=None) -> None:
         """``on_omitted(record, n)`` is called for a letter whose last ``n`` citing mentions are
         left out of its graph (asckg.graph.model.build.MAX_CITING_MENTIONS)."""
@@ -98,7 +89,16 @@ class LetterWriter:
         self._iris.clear()
         self._quads = 0
         self._batches += 1
-        if self._batches % settings.FLUSH_EVERY == 0 and hasattr(self.store, "flush"):
+        if self._batches % settings.FLUSH_EVERY == 0:
             # RocksDB keeps written data in memory tables until they are flushed to disk; left
-            # alone they grew by ~150 MB per 1,000 letters before a flush, so ingest flushes them.
+            # alone they grew by ~150 MB per 1,000 letters before a flush, so ingest flushes them
+            # (a SPARQL server's store has nothing to flush).
             self.store.flush()
+
+
+def write_records(store: Store, records: Iterable[LetterRecord], report: IngestReport | None = None) -> IngestReport:
+    """Write the records as ingest does (one batch at a time, each letter whole); what was done."""
+    with LetterWriter(store, report) as writer:
+        for record in records:
+            writer.add(record)
+    return writer.report

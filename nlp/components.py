@@ -16,7 +16,7 @@ import importlib
 from typing import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from asckg.nlp import extensions
 from asckg.nlp.extensions import SPANS_KEY

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from asckg.ingest.write import store_record
+from asckg.ingest.write import write_records
 from asckg.graph.ask.cites import cites
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
@@ -27,8 +27,7 @@ def gold_store(corpus, tmp_path_factory):
                 paths.append(corpus / sub / f"{stem}.txt")
                 break
     store = LetterStore(tmp_path_factory.mktemp("gold") / "store")
-    for record in Extractor().extract(l for l in iter_letters(paths) if not isinstance(l, Exception)):
-        store_record(store, record)
+    write_records(store, Extractor().extract(l for l in iter_letters(paths) if not isinstance(l, Exception)))
     yield store, gold
     store.close()
 

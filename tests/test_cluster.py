@@ -51,3 +51,37 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path):
     done = asckg("ingest", str(EXAMPLES), "--scheduler", "tcp://127.0.0.1:1", store=tmp_path / "s")
     assert done.returncode == 1
     assert "cannot reach the Dask scheduler" in done.stderr
+
+
+def _extract_or_stall(letters):
+    """extract_batch, but a letter holding STALL takes far longer than the time limit."""
+    import time
+
+    from asckg.ingest import cluster as cluster_module
+
+    if any("STALL" in letter.text for letter in letters):
+        time.sleep(4)
+    return cluster_module._real_extract_batch(letters)
+
+
+def test_the_cluster_keeps_the_local_pools_time_limit_and_error_line(monkeypatch):
+    # Same contract as the local pool (tests/test_workers.py): the slow letter is named with the
+    # same line, the others are still read, in order.
+    from distributed import LocalCluster
+
+    from asckg.core.errors import InputError
+    from asckg.ingest import cluster as cluster_module
+    from asckg.ingest.cluster import ClusterRunner
+    from asckg.nlp.readers import Letter, read_path
+    from asckg.nlp.record import LetterRecord
+
+    monkeypatch.setattr(cluster_module, "_real_extract_batch", cluster_module.extract_batch, raising=False)
+    monkeypatch.setattr(cluster_module, "extract_batch", _extract_or_stall)
+    letters = [read_path(p)[0] for p in sorted(EXAMPLES.glob("*.txt"))[:2]]
+    stall = Letter(id="stall", path="stall.txt", text="STALL " + letters[0].text, fmt="text", meta={})
+    with LocalCluster(n_workers=1, threads_per_worker=4, processes=False, dashboard_address=None) as c, \
+            ClusterRunner(c.scheduler_address, timeout=1) as runner:
+        out = list(runner.run([letters[0], stall, InputError("bad.txt", "empty file"), letters[1]]))
+    assert [type(x) for x in out] == [LetterRecord, InputError, InputError, LetterRecord]
+    assert str(out[1]) == "stall.txt: took longer than 1 s to read; skipped (see --timeout)"
+    assert [out[0].id, out[3].id] == [letters[0].id, letters[1].id]

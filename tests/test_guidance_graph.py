@@ -9,8 +9,9 @@ import pytest
 
 from asckg.core.errors import BadReference
 from asckg.graph.ask.describe import describe
-from asckg.ingest.write import store_record
-from asckg.graph.ask.cites import cites, parse_reference
+from asckg.ingest.write import write_records
+from asckg.graph.ask.cites import cites
+from asckg.graph.ask.reference import parse_reference
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import iter_letters, read_path
@@ -49,8 +50,7 @@ def corpus_store(corpus, tmp_path_factory):
     paths = [corpus / sub / f"{stem}.txt" for stem in gold for sub in ("letters", "excerpts")
              if (corpus / sub / f"{stem}.txt").exists()]
     paths.append(corpus / "excerpts" / f"{SOP_LETTER}.txt")
-    for record in Extractor().extract(l for l in iter_letters(paths) if not isinstance(l, Exception)):
-        store_record(store, record)
+    write_records(store, Extractor().extract(l for l in iter_letters(paths) if not isinstance(l, Exception)))
     yield store, gold
     store.close()
 
@@ -108,7 +108,7 @@ def test_a_reference_to_nothing_is_stored_with_its_flag(tmp_path):
     assert record.summary()["asc"] == ["999-10-25-1"]
     assert record.summary()["flags"][0]["flags"] == ["no such Topic 999"]
     with LetterStore(tmp_path / "s") as store:
-        store_record(store, record)
+        write_records(store, [record])
         rows = store.select(
             "PREFIX asckg: <https://w3id.org/asckg/ns#> SELECT ?flag ?problem WHERE { "
             "?m asckg:flag ?flag ; asckg:refersTo ?n . ?n asckg:problem ?problem }"

@@ -7,7 +7,7 @@ import pytest
 
 from asckg.graph.model import iris
 from asckg.ingest.relink import relink
-from asckg.ingest.write import store_record
+from asckg.ingest.write import write_records
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import read_path
@@ -26,7 +26,7 @@ def extractor():
 def _store(store, extractor, corpus, stem):
     (letter,) = read_path(corpus / "letters" / f"{stem}.txt")
     (record,) = list(extractor.extract([letter]))
-    store_record(store, record)
+    write_records(store, [record])
     return record
 
 
@@ -72,9 +72,9 @@ def test_relinking_twice_changes_nothing(tmp_path, extractor, corpus):
         _store(store, extractor, corpus, STAFF)
         _store(store, extractor, corpus, RESPONSE)
         relink(store)
-        before = {str(q) for q in store.raw}
+        before = {str(q) for q in store.quads()}
         relink(store)
-        assert {str(q) for q in store.raw} == before
+        assert {str(q) for q in store.quads()} == before
 
 
 def test_comment_cites_what_its_text_cites(tmp_path, extractor, corpus):

@@ -8,7 +8,7 @@ import pytest
 
 from asckg.core.errors import StoreError
 from asckg.graph.model.build import build_letter
-from asckg.ingest.write import IngestReport, store_record
+from asckg.ingest.write import write_records
 from asckg.graph.ask.cites import cites
 from asckg.graph.store import LetterStore
 from asckg.nlp.extract import Extractor
@@ -25,18 +25,14 @@ def records():
 
 
 def _snapshot(store: LetterStore) -> set[str]:
-    return {str(q) for q in store.raw}
+    return {str(q) for q in store.quads()}
 
 
 def test_ingesting_twice_changes_nothing(tmp_path, records):
     with LetterStore(tmp_path / "s") as store:
-        report = IngestReport()
-        for r in records:
-            store_record(store, r, report)
+        report = write_records(store, records)
         before = _snapshot(store)
-        again = IngestReport()
-        for r in records:
-            store_record(store, r, again)
+        again = write_records(store, records)
         assert _snapshot(store) == before
     assert (report.stored, again.stored, again.unchanged) == (len(records), 0, len(records))
 
@@ -50,20 +46,19 @@ def test_a_changed_letter_replaces_its_graph_whole(tmp_path, records):
         mentions=tuple(m for m in original.mentions if m.end <= len(cut)),
     )
     with LetterStore(tmp_path / "s") as store:
-        store_record(store, original)
+        write_records(store, [original])
         assert [h.id for h in cites(store, "606-10-55-37")] == [original.id]
-        assert store_record(store, changed) is True
+        assert write_records(store, [changed]).stored == 1
         assert cites(store, "606-10-55-37") == []
         assert [h.id for h in cites(store, "606-10-50-12")] == [original.id]
         graph = build_letter(changed)
-        stored = {str(q) for q in store.raw if q.graph_name.value == graph.iri}
+        stored = {str(q) for q in store.quads() if q.graph_name.value == graph.iri}
         assert stored == {str(q) for q in graph.letter}
 
 
 def test_stats_count_what_was_stored(tmp_path, records):
     with LetterStore(tmp_path / "s") as store:
-        for r in records:
-            store_record(store, r)
+        write_records(store, records)
         counts = store.stats()
     assert counts["letters"] == len(records)
     cited = ("asc", "guidance", "sec_rule")
@@ -91,6 +86,6 @@ def test_a_store_in_use_is_a_clear_error(tmp_path):
 
 def test_rdflib_view_of_the_same_store(tmp_path, records):
     with LetterStore(tmp_path / "s") as store:
-        store_record(store, records[0])
+        write_records(store, [records[0]])
         ds = store.dataset()
         assert len(list(ds.quads((None, None, None, None)))) == len(store)

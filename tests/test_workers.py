@@ -110,3 +110,18 @@ def test_items_passed_through_stream_out_without_waiting():
         rest = list(out)
     assert len(rest) == 20_000 and isinstance(rest[-1], LetterRecord)
     assert time.monotonic() - started < 30
+
+
+def test_a_pipeline_that_cannot_be_built_is_one_error_not_endless_restarts(monkeypatch):
+    from asckg.core.errors import AsckgError
+    from asckg.nlp import extract
+
+    def broken(self, *args, **kwargs):  # runs in the forked worker
+        raise ImportError("no module named spacy_broken")
+
+    monkeypatch.setattr(extract.Extractor, "__init__", broken)
+    started = time.monotonic()
+    with pytest.raises(AsckgError, match="the extraction worker cannot start .ImportError: no module named spacy_broken."):
+        with WorkerPool(jobs=2) as pool:
+            list(pool.run(_letters()))
+    assert time.monotonic() - started < 20

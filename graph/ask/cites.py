@@ -21,19 +21,9 @@ from typing import Any
 
 from pyoxigraph import NamedNode
 
-from asckg.core.errors import BadReference
-from asckg.graph.model import ids
-from asckg.core.codes import parse as parse_code
+from asckg.graph.ask.reference import parse_reference
+from asckg.graph.store import Store
 from asckg.queries import load_query
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """A reference the user asked about: its kind, normal form and node IRI."""
-
-    kind: str  # "asc", "guidance" or "sec_rule"
-    ref: str
-    iri: str
 
 
 @dataclass(slots=True)
@@ -64,12 +54,6 @@ class CitingLetter:
 
 
 _PARTS = re.compile(r"\d+|\D+")
-# Normal forms the grammars print but letters do not write ("S-K 303", "C&DI Non-GAAP 102.10"):
-# accepted as typed, so every value `extract` prints can be asked about.
-_RULE_FORM = re.compile(r"^(?:S-K|S-X|S-T|M-A) [0-9][\w.-]*$|^S-X Article \d+$")
-_STAFF_FORM = re.compile(r"^C&DI(?: [A-Za-z&-]+)? \d+\.\d+$")
-
-
 @lru_cache(maxsize=1 << 16)
 def natural_key(code: str) -> tuple:
     """Sort codes as a reader expects: 606-10-55-9 before 606-10-55-36, 15-4 before 15-4A.
@@ -80,42 +64,7 @@ def natural_key(code: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PARTS.findall(code))
 
 
-def _whole(mentions, text: str):
-    """The one mention that covers (nearly) all of what the user typed, if any."""
-    stripped = text.strip()
-    for m in mentions:
-        if m.refs and m.end - m.start >= len(stripped) - 2:
-            return m
-    return None
-
-
-def parse_reference(text: str) -> Target:
-    """What the user typed, as a reference of some kind; BadReference if it is none."""
-    try:
-        code = parse_code(text)
-        return Target("asc", code.code, ids.asc(code.code))
-    except ValueError as err:
-        asc_error = err
-    from asckg.nlp.grammar import guidance, sec_rules
-
-    stripped = text.strip()
-    found = _whole(guidance.find(stripped), stripped)
-    if found is not None:
-        return Target("guidance", found.refs[0], ids.guidance(found.refs[0]))
-    found = _whole(sec_rules.find(stripped), stripped)
-    if found is not None:
-        return Target("sec_rule", found.refs[0], ids.rule(found.refs[0]))
-    if _RULE_FORM.match(stripped):
-        return Target("sec_rule", stripped, ids.rule(stripped))
-    if _STAFF_FORM.match(stripped):
-        return Target("guidance", stripped, ids.guidance(stripped))
-    raise BadReference(
-        f"{text!r} is not a reference asckg knows: not a Codification code ({asc_error}), "
-        "nor other guidance (SFAS 133, SAB Topic 13, ASU 2014-09), nor an SEC rule (S-K 303)"
-    )
-
-
-def cites(store, reference: str, *, exact: bool = False, via: bool = True) -> list[CitingLetter]:
+def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True) -> list[CitingLetter]:
     """Letters citing ``reference`` (or anything under it unless ``exact``), by date then id."""
     target = parse_reference(reference)
     bindings = {"target": NamedNode(target.iri)}
@@ -143,10 +92,6 @@ def cites(store, reference: str, *, exact: bool = False, via: bool = True) -> li
                 via=sorted(through, key=natural_key), context=answer["context"],
             )
     return sorted(letters.values(), key=lambda h: (h.date or "", h.id))
-
-
-def _split(joined: str | None) -> list[str]:
-    return joined.split(" | ") if joined else []
 
 
 def _hit(row: dict[str, Any]) -> CitingLetter:

@@ -13,7 +13,7 @@ from typing import Any
 from pyoxigraph import NamedNode
 
 from asckg.core import reference
-from asckg.graph.ask.cites import Target, parse_reference
+from asckg.graph.ask.reference import Target, parse_reference
 from asckg.graph.store import LetterStore
 from asckg.core.codes import parse as parse_code
 from asckg.queries import load_query

@@ -22,10 +22,11 @@ from typing import Any, Iterable, Mapping
 
 import pyoxigraph as ox
 
-from asckg.core.errors import BadReference
+from asckg.core.errors import BadReference, StoreError
 from asckg.graph.model import iris
 from asckg.graph.model.namespace import PREFIXES, XSD
-from asckg.graph.store import LetterStore
+from asckg.graph.ask.reference import parse_reference
+from asckg.graph.store import Store
 from asckg.queries import Param, QuerySpec
 
 __all__ = [
@@ -97,7 +98,7 @@ def _date(name: str, raw: str) -> ox.Literal:
     return ox.Literal(day.isoformat(), datatype=_XSD_DATE)
 
 
-def coerce(param: Param, raw: str, store: LetterStore | None = None) -> Any:
+def coerce(param: Param, raw: str, store: Store | None = None) -> Any:
     """The RDF term for a parameter's text, by its declared type; BadQuery if it is not one.
 
     Types that name things in the store (company, letter, and a reference given by its notation)
@@ -136,7 +137,7 @@ def coerce(param: Param, raw: str, store: LetterStore | None = None) -> Any:
     raise BadQuery(f"parameter {name}: unknown type {kind!r}")
 
 
-def _need(store: LetterStore | None, name: str) -> LetterStore:
+def _need(store: Store | None, name: str) -> Store:
     if store is None:
         raise BadQuery(f"parameter {name}: needs a store to look the value up")
     return store
@@ -187,11 +188,11 @@ _BY_NOTATION = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?node ?notation WHERE { ?node skos:notation ?notation }"""
 
 
-def _exists(store: LetterStore, iri: str) -> bool:
+def _exists(store: Store, iri: str) -> bool:
     return bool(list(store.query(_EXISTS, {"s": ox.NamedNode(iri)})))
 
 
-def resolve_company(store: LetterStore, text: str) -> str:
+def resolve_company(store: Store, text: str) -> str:
     """The IRI of the one company that ``text`` names: an IRI, a CIK, or (part of) its name.
 
     Names are compared folded (case, punctuation and spacing ignored, as company IRIs are minted);
@@ -225,7 +226,7 @@ def resolve_company(store: LetterStore, text: str) -> str:
     raise BadQuery(f"{text!r} names {len(found)} companies: {shown}{' ...' if len(found) > 5 else ''}; give more of the name or the CIK")
 
 
-def resolve_letter(store: LetterStore, text: str) -> str:
+def resolve_letter(store: Store, text: str) -> str:
     """The IRI of a stored letter named by its IRI, its id (file name, with or without extension)
     or its accession number; BadQuery if no stored letter has it."""
     node = _iri(text)
@@ -244,33 +245,25 @@ def resolve_letter(store: LetterStore, text: str) -> str:
     raise BadQuery(f"no letter with id or accession number {text!r} in the store")
 
 
-def resolve_node(store: LetterStore | None, text: str, name: str = "reference") -> ox.NamedNode:
-    """A cited reference's node: an IRI, a Codification code, other guidance or an SEC rule as a
-    letter writes it (the grammars give its normal form), or a notation stored in the graph."""
+def resolve_node(store: Store | None, text: str, name: str = "reference") -> ox.NamedNode:
+    """A cited reference's node: an IRI, a reference as ``asckg cites`` reads it
+    (:func:`asckg.graph.ask.reference.parse_reference`), or a notation stored in the graph."""
     node = _iri(text)
     if node is not None:
         return node
-    from asckg.core.codes import parse as parse_code
-    from asckg.nlp.grammar import guidance, sec_rules
-
     try:
-        return ox.NamedNode(str(iris.asc_iri(parse_code(text).code)))
-    except ValueError:
-        pass
-    for grammar, mint in ((guidance, iris.guidance_iri), (sec_rules, iris.rule_iri)):
-        refs = [ref for m in grammar.find(text) for ref in m.refs]
-        if len(set(refs)) == 1:
-            return ox.NamedNode(str(mint(refs[0])))
+        return ox.NamedNode(parse_reference(text).iri)
+    except BadReference as err:
+        problem = err
     if store is not None:
         rows = store.select(_BY_NOTATION, {"notation": ox.Literal(text.strip())})
         if len(rows) == 1:
             return ox.NamedNode(rows[0]["node"])
-    raise BadQuery(f"parameter {name}: {text!r} is not a reference asckg knows (a Codification code, "
-                   "other guidance such as SOP 97-2, an SEC rule such as S-K 303, or an IRI)")
+    raise BadQuery(f"parameter {name}: {problem}") from None
 
 
 # ------------------------------------------------------------------------------- running
-def bind_params(spec: QuerySpec, given: Mapping[str, str], store: LetterStore | None = None) -> dict[str, Any]:
+def bind_params(spec: QuerySpec, given: Mapping[str, str], store: Store | None = None) -> dict[str, Any]:
     """The terms to bind for a query: each given value typed, defaults filled, required ones checked.
 
     A query whose header declares parameters accepts only those; one that declares none (a user's
@@ -317,14 +310,13 @@ def check_query(spec: QuerySpec, bindings: Mapping[str, Any] | None = None) -> N
         raise BadQuery(f"{spec.path or spec.name}: {text}") from None
 
 
-def run_query(store: LetterStore, spec: QuerySpec, given: Mapping[str, str] | None = None) -> Answer:
+def run_query(store: Store, spec: QuerySpec, given: Mapping[str, str] | None = None) -> Answer:
     """Bind the parameters, check the query, run it over the union of the store's graphs."""
     bindings = bind_params(spec, given or {}, store)
     check_query(spec, bindings)
     try:
-        result = store.raw.query(spec.text, use_default_graph_as_union=True,
-                                 substitutions={ox.Variable(k): v for k, v in bindings.items()})
-    except SyntaxError as err:  # checked above; kept for safety
+        result = store.query(spec.text, bindings)
+    except StoreError as err:  # checked above; kept for safety
         raise BadQuery(f"{spec.path or spec.name}: malformed SPARQL: {_one_line(err)}") from None
     if isinstance(result, ox.QueryBoolean):
         return Answer("ask", boolean=bool(result))

@@ -94,14 +94,16 @@ def load_shapes() -> Graph:
 def union_graph(source: Any) -> Graph:
     """All triples of a store, Dataset, ConjunctiveGraph or Graph, as one plain rdflib Graph.
 
-    A :class:`~asckg.graph.store.LetterStore` (or a ``pyoxigraph.Store``) is read directly,
-    quad by quad, which is several times faster than going through oxrdflib.
+    A :class:`~asckg.graph.store.Store` (embedded or a server) or a ``pyoxigraph.Store`` is read
+    directly, quad by quad, which is several times faster than going through oxrdflib.
     """
-    raw = _oxigraph_store(source)
+    import pyoxigraph as ox
+
     graph = Graph()
-    if raw is not None:
+    if isinstance(source, ox.Store) or callable(getattr(source, "named_graphs", None)):
         add = graph.add
-        for quad in raw:
+        stream = source.quads_for_pattern(None, None, None) if isinstance(source, ox.Store) else source.quads()
+        for quad in stream:
             add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))
         return graph
     quads = getattr(source, "quads", None)
@@ -111,7 +113,7 @@ def union_graph(source: Any) -> Graph:
         return graph
     if isinstance(source, Graph):
         return source
-    raise TypeError(f"cannot validate a {type(source).__name__}: give a LetterStore, a Dataset or a Graph")
+    raise TypeError(f"cannot validate a {type(source).__name__}: give a store, a Dataset or a Graph")
 
 
 def validate(source: Any) -> ValidationReport:
@@ -197,15 +199,6 @@ def _path(results: Graph, path: Any, namespaces: tuple[tuple[str, str], ...]) ->
 
 # -- pyoxigraph terms to rdflib terms -------------------------------------------------------------
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _oxigraph_store(source: Any):
-    import pyoxigraph as ox
-
-    if isinstance(source, ox.Store):
-        return source
-    raw = getattr(source, "raw", None)  # a LetterStore, or a RemoteStore's stand-in for a Store
-    return raw if raw is not None and hasattr(raw, "quads_for_pattern") else None
 
 
 def _simple(term: Any):

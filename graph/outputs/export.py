@@ -13,6 +13,8 @@ links that start from them (replies, answers, conversations, earlier letters the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator
 
@@ -21,7 +23,7 @@ import pyoxigraph as ox
 from asckg.graph.model import iris
 from asckg.graph.model.namespace import ASCKG, PREFIXES
 from asckg.graph.model.references import GUIDANCE_GRAPH
-from asckg.graph.store import LetterStore
+from asckg.graph.store import Store
 
 #: Format names the command line takes, with pyoxigraph's format and whether it holds graphs.
 FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
@@ -54,30 +56,29 @@ class ExportReport:
     graphs: int = 0
 
 
-def company_letters(store: LetterStore, company_iri: str) -> list[str]:
+def company_letters(store: Store, company_iri: str) -> list[str]:
     """The IRIs of the stored letters about a company, sorted."""
     rows = store.select(_COMPANY_LETTERS, {"company": _node(company_iri)})
     return sorted({row["letter"] for row in rows})
 
 
-def subset_quads(store: LetterStore, letters: Iterable[str]) -> Iterator[ox.Quad]:
+def subset_quads(store: Store, letters: Iterable[str]) -> Iterator[ox.Quad]:
     """The quads of a subset: the letters' graphs, the shared nodes they cite, their links."""
-    raw = store.raw
     letters = list(dict.fromkeys(letters))
     shared: set[str] = set()
     own: set[str] = set()  # subjects of the letters' graphs (the letters, their comments)
     for letter in letters:
         graph = _node(letter)
-        for quad in raw.quads_for_pattern(None, None, None, graph):
+        for quad in store.quads(graph=graph):
             own.add(quad.subject.value)
             if quad.predicate.value in _CITING and isinstance(quad.object, ox.NamedNode):
                 shared.add(quad.object.value)
             yield quad
-    yield from _shared_quads(raw, shared)
-    yield from _link_quads(raw, own)
+    yield from _shared_quads(store, shared)
+    yield from _link_quads(store, own)
 
 
-def _shared_quads(raw: ox.Store, nodes: set[str]) -> Iterator[ox.Quad]:
+def _shared_quads(store: Store, nodes: set[str]) -> Iterator[ox.Quad]:
     """Descriptions of shared nodes, following where older standards went (and the scheme)."""
     todo, done = list(nodes), set()
     if any(n.startswith(str(iris.ID["asc/"])) for n in nodes):
@@ -88,40 +89,40 @@ def _shared_quads(raw: ox.Store, nodes: set[str]) -> Iterator[ox.Quad]:
             continue
         done.add(node)
         for graph in _SHARED_GRAPHS:
-            for quad in raw.quads_for_pattern(_node(node), None, None, _node(graph)):
+            for quad in store.quads(_node(node), graph=_node(graph)):
                 if quad.predicate.value in _SHARED_LINKS and quad.object.value not in done:
                     todo.append(quad.object.value)
                 yield quad
 
 
-def _link_quads(raw: ox.Store, subjects: set[str]) -> Iterator[ox.Quad]:
+def _link_quads(store: Store, subjects: set[str]) -> Iterator[ox.Quad]:
     """Links that start from the subset's letters and comments, and what they lead to in the
     links graph itself (a conversation's dates, a placeholder's date and company)."""
     links = _node(iris.LINKS_GRAPH)
     targets: set[str] = set()
     for subject in sorted(subjects):
-        for quad in raw.quads_for_pattern(_node(subject), None, None, links):
+        for quad in store.quads(_node(subject), graph=links):
             if isinstance(quad.object, ox.NamedNode):
                 targets.add(quad.object.value)
             yield quad
     for target in sorted(targets - subjects):
         # Only things that live in the links graph (conversations, placeholders); a link to
         # another stored letter brings that letter's IRI, not its graph.
-        yield from raw.quads_for_pattern(_node(target), None, None, links)
+        yield from store.quads(_node(target), graph=links)
 
 
-def export(store: LetterStore, fmt: str, output: BinaryIO, letters: Iterable[str] | None = None) -> ExportReport:
+def export(store: Store, fmt: str, output: BinaryIO, letters: Iterable[str] | None = None) -> ExportReport:
     """Write the whole store (``letters`` None) or the subset about ``letters`` in ``fmt``."""
     rdf_format, holds_graphs = FORMATS[fmt]
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     report = ExportReport()
     if letters is None:
         if holds_graphs:
-            store.raw.dump(output, rdf_format, prefixes=prefixes)
-            report.statements = len(store.raw)
-            report.graphs = sum(1 for _ in store.raw.named_graphs())
+            store.dump(output, rdf_format, prefixes=prefixes)
+            report.statements = len(store)
+            report.graphs = sum(1 for _ in store.named_graphs())
             return report
-        triples = store.raw.query(_UNION, use_default_graph_as_union=True)
+        triples = store.query(_UNION)
         if prefixes:
             counted = _counting(triples, report)
             ox.serialize(counted, output, rdf_format, prefixes=prefixes)
@@ -147,7 +148,7 @@ def _counting(items: Iterable, report: ExportReport) -> Iterator:
         yield item
 
 
-def export_shards(store, shards: int, directory: Path) -> list[tuple[Path, int]]:
+def export_shards(store: Store, shards: int, directory: Path) -> list[tuple[Path, int]]:
     """N-Quads in ``shards`` files for a server's bulk loader (Fuseki's tdb2.tdbloader, GraphDB's
     importrdf, Virtuoso's ld_dir, Neptune's bulk loader): a letter's graph lies whole in one shard
     (chosen by a hash of its name, so a rerun puts it in the same file), the shared graphs in the first.
@@ -163,10 +164,10 @@ def export_shards(store, shards: int, directory: Path) -> list[tuple[Path, int]]
     streams = [p.open("wb") for p in paths]
     shared = {str(g) for g in _SHARED_GRAPHS} | {str(iris.LINKS_GRAPH)}
     try:
-        for graph in store.raw.named_graphs():
+        for graph in store.named_graphs():
             name = graph.value
             index = 0 if name in shared else int(hashlib.sha1(name.encode()).hexdigest(), 16) % shards
-            quads = list(store.raw.quads_for_pattern(None, None, None, graph))
+            quads = list(store.quads(graph=graph))
             ox.serialize(quads, streams[index], ox.RdfFormat.N_QUADS)
             counts[index] += len(quads)
     finally:

@@ -68,27 +68,10 @@ class LetterStore:
             return quad.object.value
         return None
 
-    def put_letter(self, quads: LetterQuads, text_hash: str) -> bool:
-        """Store a letter, replacing any earlier version in one transaction.
-
-        Returns False (and writes nothing) when the same text is already stored.
-        """
-        previous = self.stored_hash(quads.iri)
-        if previous == text_hash:
-            return False
-        try:
-            if previous is None:
-                self.raw.extend(quads.letter + quads.codification)
-            else:
-                self.raw.update(_replace_graph_update(quads.iri, quads.letter, quads.codification))
-        except OSError as err:
-            raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
-        return True
-
     def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
         """Store several letters: the new ones together in one transaction (a crash leaves all of
-        them or none), the changed ones each replaced in its own. One answer per letter, as
-        :meth:`put_letter` gives; the letters' IRIs must differ."""
+        them or none), the changed ones each replaced in its own. One answer per letter: False (and
+        nothing written) for a letter whose text is already stored; the letters' IRIs must differ."""
         written: list[bool] = []
         fresh: list[ox.Quad] = []
         for quads, text_hash in batch:
@@ -100,7 +83,11 @@ class LetterStore:
                 fresh += quads.codification
                 written.append(True)
             else:
-                written.append(self.put_letter(quads, text_hash))
+                try:
+                    self.raw.update(_replace_graph_update(quads.iri, quads.letter, quads.codification))
+                except OSError as err:
+                    raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
+                written.append(True)
         if fresh:
             try:
                 self.raw.extend(fresh)
@@ -182,6 +169,20 @@ class LetterStore:
         names = [v.value for v in result.variables]
         for solution in result:
             yield {name: _py(solution[name]) for name in names}
+
+    def quads(self, subject: Any = None, predicate: Any = None, object: Any = None,  # noqa: A002
+              graph: Any = None) -> Iterator[ox.Quad]:
+        """The quads that match the given terms (None matches anything)."""
+        return self.raw.quads_for_pattern(subject, predicate, object, graph)
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        return (g for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dump(self, output: Any, format: ox.RdfFormat, *, prefixes: Mapping[str, str] | None = None) -> Any:  # noqa: A002
+        """Every quad (every triple of the union, for a format without graphs) serialised to ``output``."""
+        if prefixes:
+            return self.raw.dump(output, format, prefixes=prefixes)
+        return self.raw.dump(output, format)
 
     def __len__(self) -> int:
         return len(self.raw)

@@ -30,7 +30,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -171,23 +171,42 @@ class RemoteStore:
         """The whole store as an in-memory rdflib ``Dataset`` (for validation; reads every quad)."""
         from rdflib import Dataset
 
-        data = RemoteRaw(self).dump(None, ox.RdfFormat.N_QUADS)
+        data = self.dump(None, ox.RdfFormat.N_QUADS)
         ds = Dataset()
         ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
 
-    @property
-    def raw(self) -> "RemoteRaw":
-        """A stand-in for ``pyoxigraph.Store`` that reads from the server."""
-        return RemoteRaw(self)
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
+        """Run a query; pyoxigraph results (solutions, a boolean, or triples), as the embedded
+        store gives them, parsed from the server's answer."""
+        raw = self._post_query(_bind(sparql, bindings), "application/sparql-results+json, application/n-triples;q=0.9")
+        if raw.lstrip().startswith(b"{"):
+            return ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+        return list(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
 
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None):
-        """Run a query; pyoxigraph results, as :meth:`LetterStore.query` gives."""
-        return self.raw.query(sparql, substitutions={ox.Variable(k): v for k, v in (bindings or {}).items()})
+    def quads(self, subject: Any = None, predicate: Any = None, object: Any = None,  # noqa: A002
+              graph: Any = None) -> Iterator[ox.Quad]:
+        """The quads of the named graphs that match the given terms (None matches anything)."""
+        terms = {"s": subject, "p": predicate, "o": object, "g": graph}
+        given = {k: v for k, v in terms.items() if v is not None}
+        for row in self.query_terms("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", given):
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
-    def query_json(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> dict:
-        """The SPARQL 1.1 results JSON of a query, as the server wrote it."""
-        return json.loads(self._post_query(_bind(sparql, bindings), "application/sparql-results+json"))
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        for row in self.query_terms("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {}):
+            yield row["g"]
+
+    def dump(self, output: Any, format: ox.RdfFormat, *, prefixes: Mapping[str, str] | None = None) -> Any:  # noqa: A002
+        """Every quad (every triple, for a format without graphs) serialised to ``output``."""
+        quads: Iterator[Any] = self.quads()
+        if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
+            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        if prefixes:
+            return ox.serialize(quads, output, format, prefixes=prefixes)
+        return ox.serialize(quads, output, format)
+
+    def flush(self) -> None:
+        """Nothing to flush: the server writes each update when it is made."""
 
     def __len__(self) -> int:
         # asckg writes only named graphs (the union default graph would count each triple twice).
@@ -237,64 +256,34 @@ class RemoteStore:
         """The rows of :meth:`select` one at a time (the server's answer is read whole)."""
         yield from self.select(sparql, bindings)
 
-    def put_letter(self, quads: LetterQuads, text_hash: str) -> bool:
-        if self.stored_hash(quads.iri) == text_hash:
-            return False
-        # The shared nodes first: a letter graph never points at nodes that are not there.
-        if quads.codification:
-            shared = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} . }}"
-                               for q in quads.codification)
-            self.update(f"INSERT DATA {{\n{shared}\n}}")
-        self.replace_graph(quads.iri, quads.letter)
-        return True
-
     def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
-        """Store several letters, one request each (the Graph Store Protocol has no batch PUT)."""
-        return [self.put_letter(quads, text_hash) for quads, text_hash in batch]
+        """Store several letters in one SPARQL update, which the server applies whole or not at all
+        (as the embedded store's batch transaction): the stored hashes are read in one query, and
+        each new or changed letter's graph is dropped and written again, its shared nodes beside it.
+        One answer per letter: False for a letter already stored as is."""
+        if not batch:
+            return []
+        values = " ".join(f"<{quads.iri}>" for quads, _ in batch)
+        stored = {row["g"]: row["h"] for row in self.select(
+            f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{ids.CONTENT_HASH}> ?h }} }}")}
+        parts: list[str] = []
+        written: list[bool] = []
+        for quads, text_hash in batch:
+            if stored.get(quads.iri) == text_hash:
+                written.append(False)
+                continue
+            written.append(True)
+            # The shared nodes first: a letter graph never points at nodes that are not there.
+            if quads.codification:
+                shared = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} . }}"
+                                   for q in quads.codification)
+                parts.append(f"INSERT DATA {{\n{shared}\n}}")
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads.letter)
+            parts.append(f"DROP SILENT GRAPH <{quads.iri}>")
+            parts.append(f"INSERT DATA {{ GRAPH <{quads.iri}> {{\n{body}\n}} }}")
+        if parts:
+            self.update(" ;\n".join(parts))
+        return written
 
     def remove_letter(self, letter_iri: str) -> None:
         self.update(f"DROP SILENT GRAPH <{letter_iri}>")
-
-
-class RemoteRaw:
-    """The part of ``pyoxigraph.Store``'s interface that asckg's readers use, over a SPARQL server.
-
-    Queries come back as pyoxigraph results (parsed from the server's SPARQL results JSON), so the
-    code that runs queries, exports and views works on a server as on the embedded store.
-    """
-
-    def __init__(self, store: RemoteStore) -> None:
-        self._store = store
-
-    def query(self, sparql: str, *, use_default_graph_as_union: bool = True, substitutions=None, **_: Any):
-        bindings = {v.value: t for v, t in (substitutions or {}).items()}
-        text = _bind(sparql, bindings)
-        raw = self._store._post_query(text, "application/sparql-results+json, application/n-triples;q=0.9")
-        if raw.lstrip().startswith(b"{"):
-            return ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
-        return list(ox.parse(raw, format=ox.RdfFormat.N_TRIPLES))
-
-    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None):  # noqa: A002
-        terms = {"s": subject, "p": predicate, "o": object, "g": graph_name}
-        given = {k: v for k, v in terms.items() if v is not None and not isinstance(v, ox.DefaultGraph)}
-        rows = self._store.query_terms("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", given)
-        for row in rows:
-            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
-
-    def named_graphs(self):
-        for row in self._store.query_terms("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {}):
-            yield row["g"]
-
-    def dump(self, output=None, format=None, *, prefixes=None, from_graph=None):  # noqa: A002
-        quads = self.quads_for_pattern(graph_name=from_graph)
-        if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
-            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-        if prefixes:
-            return ox.serialize(quads, output, format, prefixes=prefixes)
-        return ox.serialize(quads, output, format)
-
-    def __len__(self) -> int:
-        return len(self._store)
-
-    def __iter__(self):
-        return self.quads_for_pattern()

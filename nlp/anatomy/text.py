@@ -48,16 +48,6 @@ def clean(s: str) -> str:
     return " ".join(s.replace("\u00a0", " ").split())
 
 
-def lines_of(text: str) -> list[Line]:
-    """Every line of ``text`` with its offsets (empty lines kept, as blank ``clean``)."""
-    out: list[Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        out.append(Line(pos, pos + len(raw), clean(raw)))
-        pos += len(raw) + 1
-    return out
-
-
 class LineIndex:
     """The lines of a text by offset, each cleaned only when asked for (most never are).
 

@@ -178,17 +178,17 @@ _CDI_TAIL = re.compile(
     rf"\s*(?:of|from|in)\s+[^.;]{{0,80}}?(?:{_CDI_WORDS}|{_CDI_ACRO})(?:[^.;(“]{{0,40}}?\b(?:on|for|regarding)\s+[^.;(“]{{0,60}})?"
 )
 _CDI_TAIL_WORDS = re.compile(r"\s*(?:on|for|regarding)\s+[^.;(“]{0,60}")
-_NON_GAAP_TALK = re.compile(rf"non\s*[-\u2010\u2011]?\s*GAAP|Regulation\s+G\b|Item\s+10\(e\)", re.I)
+_NON_GAAP_TALK = re.compile(r"non\s*[-\u2010\u2011]?\s*GAAP|Regulation\s+G\b|Item\s+10\(e\)", re.I)
 _CDI_CONTEXT = re.compile(rf"{_CDI_WORDS}|{_CDI_ACRO}")
 
 _FRM = _pattern(
-    rf"""
-    \b(?:[Ss]ections?|§)\s*(?P<num>\d{{3,4}}(?:\.\d{{1,3}}){{0,3}})(?P<sub>(?:\([a-z0-9]{{1,4}}\))*)
-        \s+of\s+(?:the\s+)?(?:[A-Z][\w’'.]*\s+|of\s+){{0,8}}?
+    r"""
+    \b(?:[Ss]ections?|§)\s*(?P<num>\d{3,4}(?:\.\d{1,3}){0,3})(?P<sub>(?:\([a-z0-9]{1,4}\))*)
+        \s+of\s+(?:the\s+)?(?:[A-Z][\w’'.]*\s+|of\s+){0,8}?
         (?P<book>Financial\s+Reporting\s+Manual|FRM|Codification\s+of\s+Financial\s+Reporting\s+Policies)
     | (?:\bFinancial\s+Reporting\s+Manual\s*\(\s*[“"]?FRM[”"]?\s*\)|\bFRM)\s*(?:[Ss]ections?\s*|§\s*|Topic\s*)?
-        (?P<fnum>\d{{1,4}}(?:\.\d{{1,3}}[a-z]?){{0,3}})
-        (?P<fsub>(?:\([a-z0-9]{{1,4}}\))*)
+        (?P<fnum>\d{1,4}(?:\.\d{1,3}[a-z]?){0,3})
+        (?P<fsub>(?:\([a-z0-9]{1,4}\))*)
     """
 )
 _RELEASE_NUM = rf"(?:33|34|IC|IA){H}\d{{3,6}}|\d{{4,7}}"
@@ -202,7 +202,7 @@ _RELEASE_ACT = re.compile(
     r"(?P<act>\bSecurities\s+Act|\bExchange\s+Act|\bInvestment\s+Company\s+Act|\bInvestment\s+Advisers\s+Act)?"
     r"(?:\s+(?:Interpretive|Interpretative|Adopting|Final\s+Rule))?\s+$"
 )
-_SLB = _pattern(rf"\b(?:Staff\s+Legal\s+Bulletin|SLB)\s*(?:No\.?\s*)?(?P<num>\d{{1,2}}[A-Z]?)\b")
+_SLB = _pattern(r"\b(?:Staff\s+Legal\s+Bulletin|SLB)\s*(?:No\.?\s*)?(?P<num>\d{1,2}[A-Z]?)\b")
 
 _ACT_PREFIX = {"securities": "33", "exchange": "34", "investment company": "IC", "investment advisers": "IA"}
 
@@ -280,7 +280,7 @@ def _plain_family(text: str, pattern: re.Pattern[str], prefix: str) -> Iterator[
 def _fsp(text: str) -> Iterator[Mention]:
     for m in _FSP.finditer(text):
         refs = []
-        for one in re.finditer(rf"(S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{{2,4}})\s*(\d[\d\u2010-\u2013a-z-]*)", m.group("list")):
+        for one in re.finditer(r"(S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{2,4})\s*(\d[\d\u2010-\u2013a-z-]*)", m.group("list")):
             std = "FAS" if one.group(1) == "SFAS" else re.sub(r"\s+", " ", one.group(1))
             refs.append(f"FSP {std} {_dash(one.group(2))}")
         yield _mention(text, m.start(), m.end(), refs)
