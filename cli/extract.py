@@ -11,6 +11,7 @@ from rich.table import Table
 
 from asckg.core import settings
 from asckg.cli.common import JobsOption, TimeoutOption, out, report_error
+from asckg.nlp.record import LetterRecord
 from asckg.core.errors import InputError
 
 
@@ -40,6 +41,7 @@ def extract(
             failed += 1
             report_error(item)
             continue
+        assert isinstance(item, LetterRecord)  # nothing is skipped without a skip test
         summary = item.summary()
         if fmt is ExtractFormat.jsonl:
             typer.echo(json.dumps(summary, ensure_ascii=False))

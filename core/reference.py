@@ -261,7 +261,7 @@ def status(code: Code) -> str:
     """
     c = _code(code)
     t = _tables().topics.get(c.topic) if c else None
-    if t is None:
+    if t is None or c is None:
         return "unknown"
     if t.status == "superseded":
         return "superseded"

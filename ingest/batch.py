@@ -60,6 +60,7 @@ def iter_records(
             else:
                 yield item
 
+    runner: Runner
     with runner_for(jobs=jobs, timeout=timeout, scheduler=scheduler) as runner:
         yield from runner.run(letters())
 

@@ -112,7 +112,7 @@ class ClusterRunner:
 
     def _finish(self, chunk: list[Any], future: Any) -> Iterator[Any]:
         letters = [x for x in chunk if isinstance(x, Letter)]
-        results = self._result(future, len(letters)) if future is not None else []
+        results: list[Any] | None = self._result(future, len(letters)) if future is not None else []
         if results is None:  # one letter ran over: find it by sending them one at a time
             results = []
             for letter in letters:

@@ -26,13 +26,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, Quad
 
 from asckg.core import settings
 from asckg.graph.model import iris
 from asckg.graph.model.build import node
 from asckg.graph.model.namespace import ASCKG, DCTERMS, RDF, XSD
-from asckg.graph.store import LetterStore
+from asckg.graph.store import Store
 from asckg.queries import load_query
 
 #: How far back a response that quotes no date may reach for the staff letter it answers.
@@ -63,7 +63,7 @@ class LinkReport:
     quads: int = 0
 
 
-def _load(store: LetterStore) -> dict[str, _Letter]:
+def _load(store: Store) -> dict[str, _Letter]:
     letters: dict[str, _Letter] = {}
     for row in store.iter_rows(load_query("letters_index")):
         if row["letter"] not in letters:  # one row per letter unless a letter had two kinds
@@ -102,7 +102,7 @@ def _days(a: str, b: str) -> int:
     return (Date.fromisoformat(a) - Date.fromisoformat(b)).days
 
 
-def relink(store: LetterStore) -> LinkReport:
+def relink(store: Store) -> LinkReport:
     """Work out every link between stored letters and replace the links graph with them."""
     letters = _load(store)
     report = LinkReport(letters=len(letters))
@@ -132,10 +132,9 @@ def relink(store: LetterStore) -> LinkReport:
         report.quads += len(chunk)
         store.add_quads(list(chunk))
         chunk.clear()
-        if hasattr(store, "flush"):
-            # RocksDB holds what was written in memory tables until they are flushed; a million
-            # link quads left there held over a gigabyte.
-            store.flush()
+        # RocksDB holds what was written in memory tables until they are flushed; a million
+        # link quads left there held over a gigabyte. (A server's store has nothing to flush.)
+        store.flush()
 
     # union-find over letters (and placeholders) for conversations
     parent: dict[str, str] = {}

@@ -10,13 +10,10 @@ and the batch goes on. A runner that cannot start at all raises :class:`~asckg.c
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol, TypeVar
+from typing import Any, Iterable, Iterator, Protocol
 
 from asckg.core.errors import InputError
 from asckg.nlp.readers import Letter
-from asckg.nlp.record import LetterRecord
-
-T = TypeVar("T")
 
 
 class Runner(Protocol):
@@ -26,7 +23,9 @@ class Runner(Protocol):
 
     def __enter__(self) -> "Runner": ...
     def __exit__(self, *exc: object) -> None: ...
-    def run(self, items: Iterable[Letter | T]) -> Iterator[LetterRecord | InputError | T]: ...
+    def run(self, items: Iterable[Any]) -> Iterator[Any]:
+        """A record or an InputError per letter, anything else passed through, in input order."""
+        ...
 
 
 def timed_out(letter: Letter, timeout: float) -> InputError:

@@ -21,7 +21,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Iterable, Iterator, TypeVar
+from typing import Any, Iterable, Iterator, TypeVar
 
 from asckg.core import settings
 from asckg.core.errors import AsckgError, InputError
@@ -62,7 +62,7 @@ def _work(tasks: Connection, results: Connection) -> None:
 
 @dataclass(slots=True)
 class _Worker:
-    process: mp.Process
+    process: Any  # a multiprocessing Process of the pool's start method
     tasks: Connection  # parent's sending end
     results: Connection  # parent's receiving end
     index: int | None = None  # the letter it is working on
@@ -128,8 +128,8 @@ class WorkerPool:
         """Records (or errors) for the letters, in their order; anything else given in (an error,
         a letter skipped as already stored) is passed through in its place."""
         source = iter(letters)
-        pending: dict[int, Letter | InputError] = {}  # index -> what was handed in, until given out
-        done: dict[int, LetterRecord | InputError] = {}
+        pending: dict[int, Any] = {}  # index -> what was handed in (a letter, or anything passed through)
+        done: dict[int, Any] = {}  # index -> what is given out for it
         waiting: deque[int] = deque()  # letters read but not yet handed to a worker
         next_out = 0
         count = 0
@@ -173,9 +173,10 @@ class WorkerPool:
 
     def _collect(self, pending: dict, done: dict) -> None:
         """Wait a little for results; stop workers that ran out of time or died."""
-        by_conn = {worker.results: worker for worker in self._workers}
+        by_conn: dict[Any, _Worker] = {worker.results: worker for worker in self._workers}
         for conn in wait(list(by_conn), timeout=0.2):
             worker = by_conn[conn]
+            assert isinstance(conn, Connection)
             try:
                 status, index, payload = conn.recv()
             except (EOFError, OSError):
@@ -188,7 +189,7 @@ class WorkerPool:
             worker.index = None
             worker.done += 1
             letter = pending[index]
-            done[index] = payload if status == "ok" else InputError(letter.path, payload)
+            done[index] = payload if status == "ok" else InputError(letter.path, str(payload))
             if worker.done >= settings.MAX_LETTERS_PER_WORKER:
                 self._retire(worker)
         now = time.monotonic()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from asckg.core import settings
-from asckg.graph.model.build import CITING_KINDS, build_letter
+from asckg.graph.model.build import CITING_KINDS, LetterQuads, build_letter
 from asckg.graph.store import Store
 from asckg.nlp.record import LetterRecord
 
@@ -46,7 +46,7 @@ class LetterWriter:
         self._before_first_write = before_first_write
         self.report = report if report is not None else IngestReport()
         self.batch = batch
-        self._pending: list[tuple[LetterRecord, object]] = []
+        self._pending: list[tuple[LetterRecord, LetterQuads]] = []
         self._quads = 0
         self._batches = 0
         self._iris: set[str] = set()

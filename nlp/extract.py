@@ -34,7 +34,7 @@ class Extractor:
             doc.user_data[TEXT_KEY] = text
             return doc
 
-        self.nlp.make_doc = make_doc_keeping_text
+        self.nlp.make_doc = make_doc_keeping_text  # type: ignore[method-assign]  # spaCy's own hook
 
     def record(self, letter: Letter, doc: Doc) -> LetterRecord:
         """The record of one letter from its processed Doc."""

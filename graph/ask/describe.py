@@ -14,7 +14,7 @@ from pyoxigraph import NamedNode
 
 from asckg.core import reference
 from asckg.graph.ask.reference import Target, parse_reference
-from asckg.graph.store import LetterStore
+from asckg.graph.store import Store
 from asckg.core.codes import parse as parse_code
 from asckg.queries import load_query
 
@@ -50,7 +50,7 @@ def _crosswalk_dump(entry: reference.Crosswalk) -> dict[str, str]:
             "part": entry.part, "note": entry.note, "evidence": entry.evidence}
 
 
-def describe(store: LetterStore, text: str) -> NodeInfo:
+def describe(store: Store, text: str) -> NodeInfo:
     """The node ``text`` names, with what the reference data and the store know of it."""
     target: Target = parse_reference(text)
     info = NodeInfo(kind=target.kind, ref=target.ref, iri=target.iri)

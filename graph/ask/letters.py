@@ -30,7 +30,7 @@ from pyoxigraph import Literal, NamedNode
 
 from asckg.core.errors import AsckgError, BadReference
 from asckg.graph.model.namespace import ID
-from asckg.graph.store import LetterStore
+from asckg.graph.store import Store
 from asckg.queries import load_query
 
 __all__ = [
@@ -159,7 +159,7 @@ def _key_variants(key: str) -> list[str]:
     return variants
 
 
-def find_letter(store: LetterStore, key: str) -> str:
+def find_letter(store: Store, key: str) -> str:
     """The IRI of the letter whose id (file name stem) or accession number is ``key``."""
     if key.startswith(str(ID["letter/"])):
         if store.select(load_query("letter_view"), {"letter": NamedNode(key)}):
@@ -171,7 +171,7 @@ def find_letter(store: LetterStore, key: str) -> str:
     raise LetterNotFound(f"no stored letter has the id or accession number {key!r}")
 
 
-def letter_view(store: LetterStore, letter: str) -> LetterView:
+def letter_view(store: Store, letter: str) -> LetterView:
     """Everything ``asckg show`` prints about one letter (an id, accession or letter IRI)."""
     iri = find_letter(store, letter)
     bind = {"letter": NamedNode(iri)}
@@ -272,7 +272,7 @@ class ThreadLetter:
 _KIND_ORDER = {"staff": 0, "response": 1, "other": 2}
 
 
-def thread(store: LetterStore, company_or_letter: str) -> list[ThreadLetter]:
+def thread(store: Store, company_or_letter: str) -> list[ThreadLetter]:
     """The conversation of one letter, or every conversation of one company, letter by letter.
 
     ``company_or_letter`` is a letter id or accession number, a CIK, or (part of) a company name
@@ -304,7 +304,7 @@ def dump_thread(letters: list[ThreadLetter]) -> list[dict[str, Any]]:
     return out
 
 
-def _conversations_for(store: LetterStore, query: str) -> list[str]:
+def _conversations_for(store: Store, query: str) -> list[str]:
     try:
         letter = find_letter(store, query)
     except LetterNotFound:
@@ -319,7 +319,7 @@ def _conversations_for(store: LetterStore, query: str) -> list[str]:
     return list(dict.fromkeys(row["conversation"] for row in rows))
 
 
-def _find_company(store: LetterStore, query: str) -> str:
+def _find_company(store: Store, query: str) -> str:
     words = " ".join(query.split()).lower()
     if not words:
         raise LetterNotFound("give a letter id, a company name or a CIK")
@@ -346,7 +346,7 @@ def _find_company(store: LetterStore, query: str) -> str:
     raise AmbiguousCompany(query, matches)
 
 
-def _conversation_letters(store: LetterStore, conversation: str) -> list[ThreadLetter]:
+def _conversation_letters(store: Store, conversation: str) -> list[ThreadLetter]:
     if "/conversation/" not in conversation:  # a lone letter in a store without links
         view = letter_view(store, conversation)
         return [ThreadLetter(view.id, view.id, view.iri, view.kind, view.date, view.company,
@@ -370,9 +370,10 @@ def _conversation_letters(store: LetterStore, conversation: str) -> list[ThreadL
     answer_of: dict[str, str] = {}
     texts: dict[str, str] = {}
     for row in store.select(load_query("thread_comments"), bind):
-        letter = letters.get(row["letter"])
-        if letter is None or row["comment"] in comments:
+        found = letters.get(row["letter"])
+        if found is None or row["comment"] in comments:
             continue
+        letter = found
         text = row["response"] or row["text"]
         texts[row["comment"]] = text
         comment = ThreadComment(row["position"], row["number"], excerpt(text))

@@ -41,7 +41,7 @@ def letter_iri(key: str) -> URIRef:
     return ID[f"letter/{key}"]
 
 
-def mention_iri(letter: URIRef, kind: str, start: int, end: int) -> URIRef:
+def mention_iri(letter: URIRef | str, kind: str, start: int, end: int) -> URIRef:
     """A mention is named by its letter, kind and span."""
     return URIRef(f"{letter}/mention/{kind}/{start}-{end}")
 
@@ -95,7 +95,7 @@ def person_iri(name: str) -> URIRef:
     return ID[f"person/{company_slug(name)}"]
 
 
-def role_iri(letter: URIRef, role: str, index: int) -> URIRef:
+def role_iri(letter: URIRef | str, role: str, index: int) -> URIRef:
     """A person's part in one letter."""
     return URIRef(f"{letter}/role/{role}/{index}")
 

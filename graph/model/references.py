@@ -134,7 +134,8 @@ def _guidance(ref: str, staff: bool) -> CitedNode:
         within=tuple(str(iris.guidance_iri(item)) for item in chain),
         description=quads,
         codified_within=tuple(dict.fromkeys(
-            str(q.object.value) for q in quads if q.predicate.value == str(ASCKG.codifiedWithin)
+            str(q.object.value) for q in quads  # type: ignore[union-attr]  # IRIs, never triple terms
+            if q.predicate.value == str(ASCKG.codifiedWithin)
         )),
     )
 

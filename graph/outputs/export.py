@@ -70,7 +70,7 @@ def subset_quads(store: Store, letters: Iterable[str]) -> Iterator[ox.Quad]:
     for letter in letters:
         graph = _node(letter)
         for quad in store.quads(graph=graph):
-            own.add(quad.subject.value)
+            own.add(quad.subject.value)  # type: ignore[union-attr]  # asckg writes no triple terms
             if quad.predicate.value in _CITING and isinstance(quad.object, ox.NamedNode):
                 shared.add(quad.object.value)
             yield quad
@@ -90,7 +90,8 @@ def _shared_quads(store: Store, nodes: set[str]) -> Iterator[ox.Quad]:
         done.add(node)
         for graph in _SHARED_GRAPHS:
             for quad in store.quads(_node(node), graph=_node(graph)):
-                if quad.predicate.value in _SHARED_LINKS and quad.object.value not in done:
+                if quad.predicate.value in _SHARED_LINKS and isinstance(quad.object, ox.NamedNode) \
+                        and quad.object.value not in done:
                     todo.append(quad.object.value)
                 yield quad
 
@@ -133,7 +134,7 @@ def export(store: Store, fmt: str, output: BinaryIO, letters: Iterable[str] | No
     quads = list(dict.fromkeys(subset_quads(store, letters)))
     if holds_graphs:
         report.statements = len(quads)
-        report.graphs = len({q.graph_name.value for q in quads})
+        report.graphs = len({str(q.graph_name) for q in quads})
         ox.serialize(quads, output, rdf_format, prefixes=prefixes) if prefixes else ox.serialize(quads, output, rdf_format)
         return report
     triples = list(dict.fromkeys(q.triple for q in quads))

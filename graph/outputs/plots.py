@@ -18,7 +18,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from asckg.graph.ask.sparql import BadQuery, run_query
-from asckg.graph.store import LetterStore
+from asckg.graph.store import Store
 from asckg.queries import load_spec
 
 _QUERY = {"topic": "top_topics_by_year", "subtopic": "top_subtopics_by_year"}
@@ -48,7 +48,7 @@ def _label(code: str, title: str | None) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
-def year_counts(store: LetterStore, by: str = "topic", top: int = 8) -> YearCounts:
+def year_counts(store: Store, by: str = "topic", top: int = 8) -> YearCounts:
     """The numbers behind both charts."""
     if by not in _QUERY:
         raise BadQuery(f"cannot chart by {by!r} (topic or subtopic)")
@@ -77,7 +77,7 @@ def _year_ticks(data: YearCounts) -> list[str]:
     return [f"{y}\n{data.letters_per_year.get(y, 0)}" for y in data.years]
 
 
-def trends(store: LetterStore, by: str = "topic", top: int = 8) -> Figure:
+def trends(store: Store, by: str = "topic", top: int = 8) -> Figure:
     """A line per node: letters citing it, per year."""
     data = year_counts(store, by, top)
     fig = Figure(figsize=(11, 6), layout="constrained")
@@ -100,7 +100,7 @@ def trends(store: LetterStore, by: str = "topic", top: int = 8) -> Figure:
     return fig
 
 
-def heatmap(store: LetterStore, by: str = "topic", top: int = 20) -> Figure:
+def heatmap(store: Store, by: str = "topic", top: int = 20) -> Figure:
     """Nodes (rows, most cited first) by years (columns), each cell the letters citing."""
     data = year_counts(store, by, top)
     labels = list(data.series)

@@ -21,7 +21,7 @@ from typing import Any, Callable
 import networkx as nx
 
 from asckg.graph.ask.sparql import BadQuery, run_query
-from asckg.graph.store import LetterStore
+from asckg.graph.store import Store
 from asckg.queries import load_spec
 
 #: Characters of context kept per citing mention on an edge.
@@ -32,7 +32,7 @@ _KIND_OF_CLASS = {
 }
 
 
-def _rows(store: LetterStore, name: str, **params: str) -> list[dict[str, str | None]]:
+def _rows(store: Store, name: str, **params: str) -> list[dict[str, str | None]]:
     return run_query(store, load_spec(name), params).dicts()
 
 
@@ -50,7 +50,7 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def citations(store: LetterStore) -> nx.DiGraph:
+def citations(store: Store) -> nx.DiGraph:
     """Companies -> letters -> cited references; letter->reference edges hold the citing words."""
     g = nx.DiGraph(name="citations")
     edges: dict[tuple[str, str], dict[str, Any]] = {}
@@ -81,7 +81,7 @@ def citations(store: LetterStore) -> nx.DiGraph:
     return g
 
 
-def co_citation(store: LetterStore, min_letters: int = 2) -> nx.Graph:
+def co_citation(store: Store, min_letters: int = 2) -> nx.Graph:
     """References joined by how many letters cite both (``weight``)."""
     g = nx.Graph(name="co-citation")
     for r in _rows(store, "co_citation", min=str(min_letters)):
@@ -100,7 +100,7 @@ def _reference_kind(iri: str, code: str) -> str:
     return "SEC rule" if "/rule/" in iri else "guidance"
 
 
-def company_topic(store: LetterStore) -> nx.Graph:
+def company_topic(store: Store) -> nx.Graph:
     """Companies and Topics (bipartite: ``bipartite`` 0 and 1), weighted by letters."""
     g = nx.Graph(name="company-topic")
     weight: dict[tuple[str, str], int] = defaultdict(int)
@@ -115,7 +115,7 @@ def company_topic(store: LetterStore) -> nx.Graph:
     return g
 
 
-def conversations(store: LetterStore) -> nx.DiGraph:
+def conversations(store: Store) -> nx.DiGraph:
     """Letters -> the earlier letters they reply to (``replies to``) or only refer to."""
     g = nx.DiGraph(name="conversations")
     links: dict[tuple[str, str], str] = {}
@@ -135,7 +135,7 @@ def conversations(store: LetterStore) -> nx.DiGraph:
     return g
 
 
-def codification(store: LetterStore) -> nx.DiGraph:
+def codification(store: Store) -> nx.DiGraph:
     """The Codification tree (parent -> child) of the cited nodes, with ``letters`` citing within."""
     g = nx.DiGraph(name="codification")
     parents = []
@@ -151,7 +151,7 @@ def codification(store: LetterStore) -> nx.DiGraph:
 
 
 #: The views by the names the command line uses.
-VIEWS: dict[str, Callable[[LetterStore], nx.Graph]] = {
+VIEWS: dict[str, Callable[[Store], nx.Graph]] = {
     "citations": citations,
     "co-citation": co_citation,
     "company-topic": company_topic,
@@ -160,7 +160,7 @@ VIEWS: dict[str, Callable[[LetterStore], nx.Graph]] = {
 }
 
 
-def build_view(store: LetterStore, name: str) -> nx.Graph:
+def build_view(store: Store, name: str) -> nx.Graph:
     """The view called ``name``; BadQuery naming the views if there is none."""
     try:
         make = VIEWS[name]

@@ -51,7 +51,7 @@ class LetterStore:
         if store is not None:
             if not self.read_only:
                 store.flush()
-            self._store = None
+            self._store = None  # type: ignore[assignment]  # closed
 
     @property
     def raw(self) -> ox.Store:
@@ -65,7 +65,7 @@ class LetterStore:
         """The content hash stored for a letter, or None if the letter is not stored."""
         graph = ox.NamedNode(letter_iri)
         for quad in self.raw.quads_for_pattern(graph, ox.NamedNode(ids.CONTENT_HASH), None, graph):
-            return quad.object.value
+            return str(quad.object.value)  # type: ignore[union-attr]  # a literal
         return None
 
     def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
@@ -181,7 +181,7 @@ class LetterStore:
     def dump(self, output: Any, format: ox.RdfFormat, *, prefixes: Mapping[str, str] | None = None) -> Any:  # noqa: A002
         """Every quad (every triple of the union, for a format without graphs) serialised to ``output``."""
         if prefixes:
-            return self.raw.dump(output, format, prefixes=prefixes)
+            return self.raw.dump(output, format, prefixes=dict(prefixes))
         return self.raw.dump(output, format)
 
     def __len__(self) -> int:
@@ -204,7 +204,7 @@ class LetterStore:
         return Dataset(store=OxigraphStore(store=self.raw))
 
 
-def _replace_graph_update(graph_iri: str, quads: list[ox.Quad], extra: list[ox.Quad] = ()) -> str:
+def _replace_graph_update(graph_iri: str, quads: list[ox.Quad], extra: list[ox.Quad] | None = None) -> str:
     """One SPARQL update that swaps a named graph's content, and adds ``extra`` quads elsewhere."""
     graph = f"<{graph_iri}>"
     body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)

@@ -164,6 +164,7 @@ class RemoteStore:
         """A SELECT query's rows as dicts of pyoxigraph terms (unbound variables left out)."""
         raw = self._post_query(_bind(sparql, bindings), "application/sparql-results+json")
         solutions = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT's answer
         names = [v.value for v in solutions.variables]
         return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
 
@@ -202,7 +203,7 @@ class RemoteStore:
         if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
             quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
         if prefixes:
-            return ox.serialize(quads, output, format, prefixes=prefixes)
+            return ox.serialize(quads, output, format, prefixes=dict(prefixes))
         return ox.serialize(quads, output, format)
 
     def flush(self) -> None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 #: Elements whose start and end break the line.
 _BLOCK_TAGS = frozenset(
@@ -34,7 +35,7 @@ def html_to_text(html: str) -> str:
     if root is None:
         return ""
     out: list[str] = []
-    node = root
+    node: Any = root  # selectolax's node type, None when the walk is done
     while node is not None:
         tag = node.tag or ""
         descend = False

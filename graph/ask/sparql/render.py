@@ -80,4 +80,5 @@ def graph_text(triples: Iterable[ox.Triple], fmt: ox.RdfFormat) -> str:
     """A CONSTRUCT or DESCRIBE answer serialised (Turtle for a person, N-Triples, JSON-LD)."""
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.JSON_LD) else None
     data = ox.serialize(list(triples), format=fmt, prefixes=prefixes) if prefixes else ox.serialize(list(triples), format=fmt)
+    assert data is not None  # serialised to bytes, as no output was given
     return data.decode("utf-8")
