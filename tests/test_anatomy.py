@@ -1,4 +1,4 @@
-"""Letter anatomy (issue 3): tables of real passages, whole letters, and the bars on the gold.
+"""Letter anatomy: tables of real passages, whole letters, and the bars on the gold.
 
 Staff letters (accession 0000000000-) are quoted freely; responses only in short sentences.
 """

@@ -61,3 +61,30 @@ def test_entry_points(wheel):
 def test_every_query_file_in_the_repo_ships(wheel):
     shipped = {Path(n).name for n in wheel.namelist() if n.endswith(".rq")}
     assert shipped == {p.name for p in (REPO / "queries").glob("*.rq")}
+
+
+def test_an_editable_install_imports_from_the_folders_themselves(tmp_path):
+    # `pip install -e .` maps the import root asckg/ onto the repository, so every folder's
+    # modules load from where a contributor edits them, with no reinstall.
+    import sysconfig
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    # The new environment borrows this one's packages (setuptools to build with; no network), as a
+    # plain path: the .pth files there, this environment's own install of asckg among them, stay off.
+    (site,) = venv.glob("lib/python*/site-packages")
+    (site / "borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+         "--no-build-isolation", "--editable", str(REPO)],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    code = ("import asckg, asckg.nlp, asckg.graph.store, asckg.queries\n"
+            "print(asckg.__file__); print(asckg.nlp.__file__); print(asckg.queries.__file__)")
+    shown = subprocess.run([str(python), "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    root, nlp, queries = shown.stdout.split()
+    assert Path(root) == REPO / "asckg" / "__init__.py"
+    assert Path(nlp).resolve() == REPO / "nlp" / "__init__.py"
+    assert Path(queries).resolve() == REPO / "queries" / "__init__.py"

@@ -1,0 +1,1 @@
+"""Package data: the Codification reference tables."""

@@ -1,4 +1,4 @@
-"""Letter anatomy: who wrote to whom about which filing, comment by comment (issue 3).
+"""Letter anatomy: who wrote to whom about which filing, comment by comment.
 
 ``parse_letter(text, meta)`` reads one letter's text (pdftotext, html2text or markdown, as the
 corpus has them) and returns an :class:`Anatomy`: the kind of letter, the registrant and its CIK,

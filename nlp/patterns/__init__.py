@@ -1,0 +1,1 @@
+"""Package data: closed vocabularies the grammars read (``forms.jsonl``: the SEC form types)."""
