@@ -15,8 +15,9 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet .
 
+# The tests run against an editable install: what they import is the working tree itself.
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python -m pip install --quiet --editable ".[test]"
 
 demo: install
 	$(BIN)/asckg ingest examples/letters --store $(STORE)

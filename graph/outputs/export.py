@@ -80,7 +80,7 @@ def subset_quads(store: Store, letters: Iterable[str]) -> Iterator[ox.Quad]:
 
 def _shared_quads(store: Store, nodes: set[str]) -> Iterator[ox.Quad]:
     """Descriptions of shared nodes, following where older standards went (and the scheme)."""
-    todo, done = list(nodes), set()
+    todo, done = sorted(nodes, reverse=True), set()  # sorted: the same subset exports the same bytes
     if any(n.startswith(str(iris.ID["asc/"])) for n in nodes):
         todo.append(str(iris.CODIFICATION_SCHEME))
     while todo:
