@@ -30,7 +30,6 @@ from asckg.core.errors import FetchError
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: Statuses that mean the thing is not there (S3 answers 403 for a key that does not exist).
 MISSING_STATUSES = frozenset({403, 404, 410})
-_CHUNK = 64 * 1024
 
 
 class _Transient(Exception):
@@ -180,7 +179,7 @@ class Client:
         tail = b""
         size = 0
         with open(partial, "wb") as fh:
-            for raw in response.iter_raw(_CHUNK):
+            for raw in response.iter_raw():  # as it arrives: a stalled body shows in the partial file
                 self.counters.add(bytes=len(raw))
                 try:
                     data = inflate.decompress(raw) if inflate else raw
@@ -191,6 +190,7 @@ class Client:
                 tail = (tail + data)[-512:]
                 size += len(data)
                 fh.write(data)
+                fh.flush()
             if inflate is not None:
                 if not inflate.eof:
                     raise _Transient("truncated gzip stream")
