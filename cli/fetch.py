@@ -91,7 +91,7 @@ def fetch(
     out.print(
         f"letters listed {report.listed}: fetched {len(report.fetched)} ({report.bytes / 1e6:.1f} MB), "
         f"already here {report.present}, failed {len(report.failed)}; "
-        f"index problems {len(report.index_problems)}; {counters.requests} requests "
+        f"index problems {len(report.index_problems)}; {counters.requests} request{'s' if counters.requests != 1 else ''} "
         f"({counters.retries} retried) in {seconds:.1f} s into {escape(str(folder))}"
     )
     failed = bool(report.failed or report.index_problems)

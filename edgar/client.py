@@ -48,7 +48,9 @@ class RateLimiter:
     """Starts at most ``rate`` requests a second, evenly spaced, however many threads ask.
 
     Each caller takes the next free slot (``1/rate`` after the last one) under a lock and sleeps
-    until it comes, so no window of a second ever holds more than ``rate`` starts.
+    until it comes, so no window of a second ever holds more than ``rate`` starts. A caller that
+    wakes late (a busy machine) pushes the next slot back, so the gap to the next request holds
+    from when this one really left, not from when it was due.
     """
 
     def __init__(self, rate: float) -> None:
@@ -65,6 +67,10 @@ class RateLimiter:
             self._next = slot + self.interval
         if slot > now:
             time.sleep(slot - now)
+        woke = time.monotonic()
+        if woke > slot:
+            with self._lock:
+                self._next = max(self._next, woke + self.interval)
 
 
 @dataclass

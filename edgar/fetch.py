@@ -82,7 +82,7 @@ def _from_indexes(client: Client, request: FetchRequest, state: FetchState, edga
         if saved is not None:
             found += saved
             continue
-        listing = _read_index(client, period, state, edgar_url, on_problem, is_day=period.day is not None)
+        listing = _read_index(client, period, state, edgar_url, request.forms, on_problem)
         if listing is None:
             continue
         found += listing
@@ -91,14 +91,14 @@ def _from_indexes(client: Client, request: FetchRequest, state: FetchState, edga
     return found
 
 
-def _read_index(client: Client, period: Period, state: FetchState, edgar_url: str, on_problem: Listener,
-                *, is_day: bool) -> list[Filing] | None:
+def _read_index(client: Client, period: Period, state: FetchState, edgar_url: str, forms: tuple[str, ...],
+                on_problem: Listener) -> list[Filing] | None:
     """One index's filings; None (and a problem reported) when it could not be read. A daily
     index that is not there is an empty day (a weekend's holiday, or not yet published)."""
     url = edgar_url.rstrip("/") + period.path
     tmp = state.partial / f"index-{period.key}.idx"
     try:
-        got = client.download(url, tmp.with_suffix(".whole"), tmp, missing_ok=is_day)
+        got = client.download(url, tmp.with_suffix(".whole"), tmp, missing_ok=period.day is not None)
     except FetchError as exc:
         on_problem(exc)
         return None
@@ -107,7 +107,7 @@ def _read_index(client: Client, period: Period, state: FetchState, edgar_url: st
     whole = tmp.with_suffix(".whole")
     try:
         with open(whole, encoding="latin-1") as fh:
-            filings, problems = parse_index(fh)
+            filings, problems = parse_index(fh, frozenset(forms))
     finally:
         whole.unlink(missing_ok=True)
     for problem in problems:

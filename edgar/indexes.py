@@ -15,7 +15,7 @@ a problem naming its line, never raised, so one bad row does not lose the rest o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -125,9 +125,13 @@ def iso_date(value: str) -> str | None:
         return None
 
 
-def parse_index(lines: Iterable[str]) -> tuple[list[Filing], list[str]]:
+def parse_index(lines: Iterable[str], forms: Container[str] | None = None) -> tuple[list[Filing], list[str]]:
     """The filings of a ``form.idx`` (fixed width, quarterly or daily) or ``master.idx`` (pipes),
-    and one problem line (``line N: ...``) for each data row that cannot be read."""
+    and one problem line (``line N: ...``) for each data row that cannot be read.
+
+    With ``forms``, rows of other form types are passed over unread (a quarter's index lists some
+    300,000 filings, a few thousand of them comment letters).
+    """
     filings: list[Filing] = []
     problems: list[str] = []
     company_at: int | None = None
@@ -145,6 +149,8 @@ def parse_index(lines: Iterable[str]) -> tuple[list[Filing], list[str]]:
             continue
         if not line.strip():
             continue
+        if forms is not None and _form_of(line, pipes, company_at or 12) not in forms:
+            continue
         try:
             filing = _pipe_row(line) if pipes else _form_row(line, company_at or 12)
         except ValueError as exc:
@@ -155,6 +161,13 @@ def parse_index(lines: Iterable[str]) -> tuple[list[Filing], list[str]]:
     if not in_rows:
         problems.append("no index header (no 'Form Type' or 'CIK|Company Name' column line)")
     return filings, problems
+
+
+def _form_of(line: str, pipes: bool, company_at: int) -> str:
+    if pipes:
+        cells = line.split("|", 3)
+        return cells[2].strip().upper() if len(cells) > 2 else ""
+    return line[:company_at].strip().upper()
 
 
 def _form_row(line: str, company_at: int) -> Filing:

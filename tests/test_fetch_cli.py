@@ -48,6 +48,23 @@ def test_without_a_user_agent_nothing_is_fetched(server, tmp_path):
     assert server.log == [] and not folder.exists()
 
 
+def test_the_rate_limit_holds_and_every_request_says_who_it_is(server, tmp_path):
+    rate = 4
+    done = subprocess.run(asckg_command("fetch", str(tmp_path / "letters"), "--rate", str(rate), "--user-agent", AGENT,
+                                        "--edgar-url", server.url, "--data-url", server.url,
+                                        *[a for x in LETTERS for a in ("--cik", x.cik)]),
+                          capture_output=True, text=True, env=environment())
+    assert done.returncode == 0, done.stderr
+    times = [r.at for r in server.log]
+    assert len(times) == 2 * len(LETTERS) > 2 * rate
+    # on average no faster than the rate, and any rate + 1 requests span a second, less what a busy
+    # machine's scheduling adds between a request leaving and the server's thread seeing it
+    assert times[-1] - times[0] >= (len(times) - 1) / rate - 0.05
+    spans = [times[i + rate] - times[i] for i in range(len(times) - rate)]
+    assert min(spans) >= 0.9, spans
+    assert {r.user_agent for r in server.log} == {AGENT}
+
+
 def test_a_filing_that_cannot_be_fetched_is_one_line_and_the_run_goes_on(server, tmp_path):
     folder = tmp_path / "letters"
     del server.tree[TYLER.path]

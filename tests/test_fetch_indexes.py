@@ -137,3 +137,12 @@ def test_header_facts_become_graph_terms(tmp_path: Path):
     released = facts[(letter_iri, str(ASCKG.disseminationDate))]
     assert (released.value, released.datatype.value) == ("2016-08-01", str(XSD.date))
     assert EXAMPLE_DATES[nrg.filename[:-4]] == "2016-06-22"  # filed; released 40 days later
+
+
+@needs_samples
+def test_rows_of_other_forms_are_passed_over():
+    with open(DAILY / "form.20200318.idx", encoding="latin-1") as fh:
+        every, _ = parse_index(fh)
+    with open(DAILY / "form.20200318.idx", encoding="latin-1") as fh:
+        letters, problems = parse_index(fh, frozenset({"UPLOAD", "CORRESP"}))
+    assert problems == [] and letters == [f for f in every if f.form in ("UPLOAD", "CORRESP")] and len(letters) == 31
