@@ -86,9 +86,24 @@ def _from_indexes(client: Client, request: FetchRequest, state: FetchState, edga
         if listing is None:
             continue
         found += listing
-        if period.last_day < today:  # read after the last day it covers: it will not change
+        if _settled(period, today, found=listing is not _NO_INDEX):
             state.mark_complete(period.key, request.forms, listing)
     return found
+
+
+#: Days after the last day an index covers before it is taken as final. EDGAR builds its indexes
+#: overnight (US Eastern time, hours after midnight UTC), so a quarter's index read on the first of
+#: the next quarter may lack the last day, and a day's index may not be there yet the morning after.
+SETTLE_DAYS = 3
+_NO_INDEX: list[Filing] = []
+
+
+def _settled(period: Period, today: date, *, found: bool) -> bool:
+    """Whether an index read today will not change: a day's index once it is there and the day has
+    passed; a quarter's, and a day with no index (a holiday), once SETTLE_DAYS have passed."""
+    if period.day is not None and found:
+        return period.last_day < today
+    return (today - period.last_day).days > SETTLE_DAYS
 
 
 def _read_index(client: Client, period: Period, state: FetchState, edgar_url: str, forms: tuple[str, ...],
@@ -103,7 +118,7 @@ def _read_index(client: Client, period: Period, state: FetchState, edgar_url: st
         on_problem(exc)
         return None
     if got is None:
-        return []
+        return _NO_INDEX
     whole = tmp.with_suffix(".whole")
     try:
         with open(whole, encoding="latin-1") as fh:

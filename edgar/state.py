@@ -2,9 +2,9 @@
 
 Kept in ``DIR/.asckg-fetch/`` (hidden, so ``asckg ingest DIR`` never reads it): ``state.json`` and,
 for each complete period, the letters its index listed (``listings/<period>.tsv``), so a later run
-reads that period without asking EDGAR again. A period is complete once its index was read after
-the last day it covers (a quarter's index keeps growing until the quarter ends). Also kept: the
-files fetched but not yet ingested (``--ingest`` takes them and clears the list). Every file is
+reads that period without asking EDGAR again (when a period is complete is for
+:mod:`asckg.edgar.fetch` to say). Also kept: the files fetched but not yet ingested
+(``pending-ingest.txt``; ``--ingest`` takes them and clears the list). The state and listings are
 written to a temporary name and renamed, so a killed run leaves the last whole state.
 """
 
@@ -36,7 +36,7 @@ class FetchState:
         if data.get("version") != _VERSION:
             data = {}
         self._periods: dict[str, list[str]] = dict(data.get("periods", {}))
-        self._pending: list[str] = list(data.get("pending_ingest", []))
+        self.pending_file = self.root / "pending-ingest.txt"
 
     def complete(self, key: str, forms: Iterable[str]) -> list[Filing] | None:
         """The letters of a complete period, if its saved listing covers ``forms``; else None."""
@@ -66,21 +66,24 @@ class FetchState:
 
     @property
     def pending(self) -> list[str]:
-        """File names fetched and not yet ingested, in the order they were fetched."""
-        return list(self._pending)
+        """File names fetched and not yet ingested, in the order they were fetched, each once."""
+        try:
+            lines = self.pending_file.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        return list(dict.fromkeys(line for line in lines if line.endswith(".txt")))
 
     def add_pending(self, names: Iterable[str]) -> None:
-        known = set(self._pending)
-        self._pending += [n for n in names if n not in known and not known.add(n)]  # type: ignore[func-returns-value]
-        self.save()
+        """Append to the list (one name a line: a run of 200,000 files appends, never rewrites)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.pending_file, "a", encoding="utf-8") as fh:
+            fh.write("".join(f"{name}\n" for name in names))
 
     def clear_pending(self) -> None:
-        self._pending = []
-        self.save()
+        self.pending_file.unlink(missing_ok=True)
 
     def save(self) -> None:
-        _write(self.file, json.dumps({"version": _VERSION, "periods": self._periods,
-                                      "pending_ingest": self._pending}, indent=1, sort_keys=True) + "\n")
+        _write(self.file, json.dumps({"version": _VERSION, "periods": self._periods}, indent=1, sort_keys=True) + "\n")
 
 
 def _write(path: Path, text: str) -> None:

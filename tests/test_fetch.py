@@ -11,7 +11,8 @@ import pytest
 
 from asckg.core.errors import FetchError
 from asckg.edgar.client import Client
-from asckg.edgar.fetch import FetchRequest, fetch, local_accessions
+from asckg.edgar.fetch import FetchRequest, _settled, fetch, local_accessions
+from asckg.edgar.indexes import Period
 
 from edgar_server import EdgarServer, build_tree, example_letters, sample_letters
 
@@ -122,8 +123,9 @@ def test_a_second_run_asks_only_for_what_may_have_changed(server, tmp_path):
     before = len(server.log)
     again, _ = run(server, tmp_path, since=date(2024, 1, 1))
     asked = [r.path for r in server.log[before:]]
-    # complete quarters and past days come from the saved state; only today's index is read again
-    assert asked == ["/Archives/edgar/daily-index/2026/QTR2/form.20260408.idx"]
+    # settled quarters and days come from the saved state; read again are today's index and those of
+    # the last days, which EDGAR had not published (it may publish a day's index the morning after)
+    assert asked == [f"/Archives/edgar/daily-index/2026/QTR2/form.202604{d:02d}.idx" for d in (6, 7, 8)]
     assert (again.fetched, again.present) == ([], first.listed)
     # a run over a longer span reads only the periods it lacks, and fetches only the letters new to it
     before = len(server.log)
@@ -140,3 +142,15 @@ def test_no_declared_user_agent_no_client(agent):
     with pytest.raises(FetchError) as caught:
         Client(agent)
     assert caught.value.what == "User-Agent"
+
+
+@pytest.mark.parametrize("period, today, found, settled", [
+    (Period(2026, 1), date(2026, 4, 1), True, False),  # the quarter's last day may not be in it yet
+    (Period(2026, 1), date(2026, 4, 4), True, True),
+    (Period(2026, 2, date(2026, 4, 7)), date(2026, 4, 7), True, False),  # today's grows all day
+    (Period(2026, 2, date(2026, 4, 7)), date(2026, 4, 8), True, True),
+    (Period(2026, 2, date(2026, 4, 7)), date(2026, 4, 8), False, False),  # not published yet
+    (Period(2026, 2, date(2026, 4, 3)), date(2026, 4, 8), False, True),  # a holiday
+], ids=["quarter-just-ended", "quarter-settled", "today", "yesterday", "yesterday-unpublished", "holiday"])
+def test_when_an_index_is_final(period, today, found, settled):
+    assert _settled(period, today, found=found) is settled
