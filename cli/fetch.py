@@ -84,8 +84,11 @@ def fetch(
             if elapsed > 1:
                 progress.update(task, rate=f"{progress.tasks[0].completed / elapsed:.1f} files/s")
 
+        def index(key: str) -> None:
+            progress.update(task, description=f"listing {key}")
+
         report = run_fetch(request, client, edgar_url=edgar_url, data_url=data_url, workers=workers,
-                           on_problem=report_error, on_listed=listed, on_done=done)
+                           on_problem=report_error, on_listed=listed, on_done=done, on_index=index)
         counters = client.counters
     seconds = time.monotonic() - started
     out.print(

@@ -9,9 +9,11 @@ nothing is printed here.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,12 +62,12 @@ Listener = Callable[[FetchError], None]
 
 
 def list_filings(client: Client, request: FetchRequest, state: FetchState, *, edgar_url: str, data_url: str,
-                 on_problem: Listener) -> list[Filing]:
+                 on_problem: Listener, on_index: Callable[[str], None] = lambda key: None) -> list[Filing]:
     """The filings ``request`` wants, one per accession, by date filed."""
     if request.ciks:
         found = _from_submissions(client, request, state, data_url, on_problem)
     else:
-        found = _from_indexes(client, request, state, edgar_url, on_problem)
+        found = _from_indexes(client, request, state, edgar_url, on_problem, on_index)
     unique: dict[str, Filing] = {}
     for filing in sorted(found):
         if request.wants(filing):
@@ -74,7 +76,7 @@ def list_filings(client: Client, request: FetchRequest, state: FetchState, *, ed
 
 
 def _from_indexes(client: Client, request: FetchRequest, state: FetchState, edgar_url: str,
-                  on_problem: Listener) -> list[Filing]:
+                  on_problem: Listener, on_index: Callable[[str], None]) -> list[Filing]:
     today = request.today or _utc_today()
     found: list[Filing] = []
     for period in periods(request.since, today):
@@ -82,6 +84,7 @@ def _from_indexes(client: Client, request: FetchRequest, state: FetchState, edga
         if saved is not None:
             found += saved
             continue
+        on_index(period.key)
         listing = _read_index(client, period, state, edgar_url, request.forms, on_problem)
         if listing is None:
             continue
@@ -240,11 +243,13 @@ def download_all(client: Client, filings: Iterable[Filing], request: FetchReques
 def fetch(request: FetchRequest, client: Client, *, edgar_url: str, data_url: str,
           workers: int = settings.FETCH_WORKERS, on_problem: Listener = lambda e: None,
           on_listed: Callable[[int, int], None] = lambda todo, present: None,
-          on_done: Callable[[Filing, FetchError | None], None] = lambda f, e: None) -> FetchReport:
+          on_done: Callable[[Filing, FetchError | None], None] = lambda f, e: None,
+          on_index: Callable[[str], None] = lambda key: None) -> FetchReport:
     """List the filings ``request`` wants and download those not yet in its folder.
 
-    ``on_problem`` hears of each index (or index row) that could not be read, ``on_listed`` the
-    number of files to download and already present, ``on_done`` each filing downloaded or failed.
+    ``on_index`` hears of each index read (its period), ``on_problem`` of each index (or index row)
+    that could not be read, ``on_listed`` the number of files to download and already present,
+    ``on_done`` of each filing downloaded or failed. One run at a time writes a folder.
     """
     report = FetchReport()
     state = FetchState(request.folder)
@@ -253,13 +258,27 @@ def fetch(request: FetchRequest, client: Client, *, edgar_url: str, data_url: st
         report.index_problems.append(exc)
         on_problem(exc)
 
-    filings = list_filings(client, request, state, edgar_url=edgar_url, data_url=data_url, on_problem=problem)
-    report.listed = len(filings)
-    there = local_accessions(request.folder)
-    on_listed(sum(1 for f in filings if f.accession not in there), sum(1 for f in filings if f.accession in there))
-    download_all(client, filings, request, state, edgar_url=edgar_url, workers=workers, report=report,
-                 on_done=on_done)
+    with _folder_lock(state):
+        filings = list_filings(client, request, state, edgar_url=edgar_url, data_url=data_url,
+                               on_problem=problem, on_index=on_index)
+        report.listed = len(filings)
+        there = local_accessions(request.folder)
+        on_listed(sum(1 for f in filings if f.accession not in there), sum(1 for f in filings if f.accession in there))
+        download_all(client, filings, request, state, edgar_url=edgar_url, workers=workers, report=report,
+                     on_done=on_done)
     return report
+
+
+@contextmanager
+def _folder_lock(state: FetchState) -> Iterator[None]:
+    """Hold the folder's lock (released by the system however the run ends, kill -9 included)."""
+    state.root.mkdir(parents=True, exist_ok=True)
+    with open(state.root / "lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FetchError(str(state.root.parent), "another asckg fetch is writing to this folder") from None
+        yield
 
 
 def _utc_today() -> date:

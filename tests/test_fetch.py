@@ -154,3 +154,15 @@ def test_no_declared_user_agent_no_client(agent):
 ], ids=["quarter-just-ended", "quarter-settled", "today", "yesterday", "yesterday-unpublished", "holiday"])
 def test_when_an_index_is_final(period, today, found, settled):
     assert _settled(period, today, found=found) is settled
+
+
+def test_one_run_at_a_time_writes_a_folder(server, tmp_path):
+    from asckg.edgar.fetch import _folder_lock
+    from asckg.edgar.state import FetchState
+
+    with _folder_lock(FetchState(tmp_path)):
+        with pytest.raises(FetchError, match="another asckg fetch is writing to this folder"):
+            run(server, tmp_path, ciks=(NRG.cik,))
+    assert server.log == []
+    report, _ = run(server, tmp_path, ciks=(NRG.cik,))
+    assert [p.name for p in report.fetched] == [NRG.filename]
