@@ -126,6 +126,9 @@ def _read_index(client: Client, period: Period, state: FetchState, edgar_url: st
     try:
         with open(whole, encoding="latin-1") as fh:
             filings, problems = parse_index(fh, frozenset(forms))
+    except ValueError as exc:  # not an index: reported, and the period stays unread
+        on_problem(FetchError(url, str(exc)))
+        return None
     finally:
         whole.unlink(missing_ok=True)
     for problem in problems:

@@ -130,7 +130,8 @@ def parse_index(lines: Iterable[str], forms: Container[str] | None = None) -> tu
     and one problem line (``line N: ...``) for each data row that cannot be read.
 
     With ``forms``, rows of other form types are passed over unread (a quarter's index lists some
-    300,000 filings, a few thousand of them comment letters).
+    300,000 filings, a few thousand of them comment letters). Raises ValueError for a file with no
+    index header at all (an error page served as the index).
     """
     filings: list[Filing] = []
     problems: list[str] = []
@@ -159,7 +160,7 @@ def parse_index(lines: Iterable[str], forms: Container[str] | None = None) -> tu
             continue
         filings.append(filing)
     if not in_rows:
-        problems.append("no index header (no 'Form Type' or 'CIK|Company Name' column line)")
+        raise ValueError("not an EDGAR index (no 'Form Type' or 'CIK|Company Name' column line)")
     return filings, problems
 
 

@@ -166,3 +166,16 @@ def test_one_run_at_a_time_writes_a_folder(server, tmp_path):
     assert server.log == []
     report, _ = run(server, tmp_path, ciks=(NRG.cik,))
     assert [p.name for p in report.fetched] == [NRG.filename]
+
+
+def test_an_error_page_served_as_an_index_is_named_and_read_again_next_time(server, tmp_path):
+    path = f"/Archives/edgar/full-index/{NRG.disseminated.year}/QTR3/form.idx"
+    good = server.tree[path]
+    server.tree[path] = b"<html><body>Request Rate Threshold Exceeded</body></html>"
+    report, problems = run(server, tmp_path, since=date(2016, 6, 1), until=date(2016, 6, 30))
+    assert report.fetched == []
+    assert [str(p) for p in problems if path in p.what] == [
+        f"{server.url}{path}: not an EDGAR index (no 'Form Type' or 'CIK|Company Name' column line)"]
+    server.tree[path] = good
+    report, _ = run(server, tmp_path, since=date(2016, 6, 1), until=date(2016, 6, 30))
+    assert [p.name for p in report.fetched] == [NRG.filename]

@@ -63,8 +63,9 @@ def test_a_malformed_row_is_named_by_its_line_and_the_rest_kept(bad, problem):
     assert len(problems) == 1 and problems[0].startswith("line 4: ") and problem in problems[0]
 
 
-def test_a_file_that_is_no_index_is_a_problem():
-    assert parse_index(["<html>Access Denied</html>"]) == ([], ["no index header (no 'Form Type' or 'CIK|Company Name' column line)"])
+def test_a_file_that_is_no_index_is_an_error():
+    with pytest.raises(ValueError, match="not an EDGAR index"):
+        parse_index(["<html>Access Denied</html>"])
 
 
 @pytest.mark.parametrize("since, today, first, last, count", [
