@@ -112,7 +112,7 @@ def _settled(period: Period, today: date, *, found: bool) -> bool:
 def _read_index(client: Client, period: Period, state: FetchState, edgar_url: str, forms: tuple[str, ...],
                 on_problem: Listener) -> list[Filing] | None:
     """One index's filings; None (and a problem reported) when it could not be read. A daily
-    index that is not there is an empty day (a weekend's holiday, or not yet published)."""
+    index that is not there is an empty day (a holiday, or not yet published)."""
     url = edgar_url.rstrip("/") + period.path
     tmp = state.partial / f"index-{period.key}.idx"
     try:
