@@ -15,6 +15,7 @@ from asckg.cli.cites import cites
 from asckg.cli.common import report_error
 from asckg.cli.export import export
 from asckg.cli.extract import extract
+from asckg.cli.fetch import fetch
 from asckg.cli.guidance import guidance
 from asckg.cli.ingest import ingest
 from asckg.cli.plot import plot
@@ -47,6 +48,7 @@ app.command()(view)
 app.command()(plot)
 app.command()(serve)
 app.command()(validate)
+app.command()(fetch)
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["AsckgError", "InputError", "StoreError", "BadReference"]
+__all__ = ["AsckgError", "InputError", "StoreError", "BadReference", "FetchError"]
 
 
 class AsckgError(Exception):
@@ -53,3 +53,21 @@ class StoreError(AsckgError):
 
 class BadReference(AsckgError):
     """A reference the user typed (e.g. ``asckg cites 606-10-25-99x``) that is not a valid code."""
+
+
+class FetchError(AsckgError):
+    """Something fetched from EDGAR that did not arrive whole: a URL, an index, a filing.
+
+    ``str(err)`` is ``"<what>: <problem>"`` on one line, like :class:`InputError`.
+
+    >>> str(FetchError("edgar/data/320193/0000320193-24-000061.txt", "404 Not Found"))
+    'edgar/data/320193/0000320193-24-000061.txt: 404 Not Found'
+    """
+
+    def __init__(self, what: str, problem: str) -> None:
+        self.what = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(what))
+        self.problem = " ".join(str(problem).split()) or "failed"
+        super().__init__(self.what, self.problem)
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.problem}"

@@ -26,6 +26,12 @@ _MENTION_FIELDS = {
 }
 
 
+#: The EDGAR submission header's facts (see :mod:`asckg.nlp.readers.edgar`), about the company and
+#: about the submission, as ``meta`` keys.
+_COMPANY_FACTS = ("sic_code", "sic_title", "state_of_incorporation", "fiscal_year_end")
+_FILING_FACTS = ("review_office", "dissemination_date", "public_reference_accession", "sec_file_number")
+
+
 def content_hash(text: str) -> str:
     """SHA-256 of a letter's text in hex: its fingerprint, and its key when it has no accession."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -64,6 +70,18 @@ class LetterRecord:
     @property
     def cik(self) -> str | None:
         return getattr(self.anatomy, "cik", None) or self.meta.get("cik") or None
+
+    @property
+    def company_facts(self) -> dict[str, str]:
+        """What the EDGAR header says of the company: sic_code, sic_title, state_of_incorporation,
+        fiscal_year_end (those present)."""
+        return {k: self.meta[k] for k in _COMPANY_FACTS if self.meta.get(k)}
+
+    @property
+    def filing_facts(self) -> dict[str, str]:
+        """What the EDGAR header says of the submission: review_office, dissemination_date,
+        public_reference_accession (the filing under review), sec_file_number (those present)."""
+        return {k: self.meta[k] for k in _FILING_FACTS if self.meta.get(k)}
 
     def summary(self) -> dict[str, Any]:
         """The letter summary in GOLD.md's schema (fields the anatomy fills are null or empty without it)."""

@@ -231,6 +231,7 @@ def test_edgar_submission_with_uuencoded_pdf():
         "accession": "0000000000-16-092800", "form_type": "UPLOAD", "filing_date": "2016-09-14",
         "cik": "1090872", "company": "AGILENT TECHNOLOGIES INC", "document": "1",
         "filename": "filename1.pdf", "document_type": "LETTER",
+        "sec_file_number": "001-15405", "dissemination_date": "2016-09-14",
     }
     assert SENTENCE in letter.text
     assert "Didier Hirsch\nAgilent Technologies, Inc.\nSeptember 14, 2016\nPage 2\n" in letter.text

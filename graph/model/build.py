@@ -40,6 +40,17 @@ _SPACE = re.compile(r"\s+")
 _ROLE_EDGE = {"addressee": ASCKG.addressedTo, "signer": ASCKG.signedBy, "staff_contact": ASCKG.staffContact}
 
 
+#: The EDGAR header's facts (LetterRecord.company_facts and .filing_facts) as graph terms.
+_COMPANY_FACT_TERMS = {
+    "sic_code": ASCKG.sicCode, "sic_title": ASCKG.sicTitle,
+    "state_of_incorporation": ASCKG.stateOfIncorporation, "fiscal_year_end": ASCKG.fiscalYearEnd,
+}
+_FILING_FACT_TERMS = {
+    "review_office": ASCKG.reviewOffice, "dissemination_date": ASCKG.disseminationDate,
+    "public_reference_accession": ASCKG.publicReferenceAccession, "sec_file_number": ASCKG.secFileNumber,
+}
+
+
 @lru_cache(maxsize=4096)
 def node(iri: str) -> NamedNode:
     """A pyoxigraph IRI term, cached: the same few hundred predicates and classes recur (bounded:
@@ -125,6 +136,10 @@ def build_letter(record: LetterRecord) -> LetterQuads:
             add(letter, ASCKG.companyName, Literal(record.company))
         if record.cik and record.cik.strip("0").isdigit():
             add(company_node, ASCKG.cik, Literal(str(int(record.cik))))
+        for key, value in record.company_facts.items():
+            add(company_node, _COMPANY_FACT_TERMS[key], Literal(value))
+    for key, value in record.filing_facts.items():
+        add(letter, _FILING_FACT_TERMS[key], _date(value) if key == "dissemination_date" else Literal(value))
 
     for number in record.refs("file_number")[:MAX_FILE_NUMBERS]:
         add(letter, ASCKG.fileNumber, Literal(number))

@@ -115,6 +115,15 @@ class ASCKG(DefinedNamespace):
     linksStale: URIRef
     answerRow: URIRef
     omittedMentions: URIRef
+    # from EDGAR submission headers: the company, then the submission
+    sicCode: URIRef
+    sicTitle: URIRef
+    stateOfIncorporation: URIRef
+    fiscalYearEnd: URIRef
+    reviewOffice: URIRef
+    disseminationDate: URIRef
+    publicReferenceAccession: URIRef
+    secFileNumber: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -17,7 +17,15 @@ _SUBMISSION_SNIFF = re.compile(r"^<SEC-HEADER>|^<SEC-DOCUMENT>|^ACCESSION NUMBER
 _HEADER_KEYS = {
     "ACCESSION NUMBER": "accession", "CONFORMED SUBMISSION TYPE": "form_type",
     "FILED AS OF DATE": "filing_date", "CENTRAL INDEX KEY": "cik", "COMPANY CONFORMED NAME": "company",
+    "STANDARD INDUSTRIAL CLASSIFICATION": "sic", "STATE OF INCORPORATION": "state_of_incorporation",
+    "FISCAL YEAR END": "fiscal_year_end", "ORGANIZATION NAME": "review_office",
+    "SEC FILE NUMBER": "sec_file_number", "PUBLIC REFERENCE ACCESSION NUMBER": "public_reference_accession",
 }
+#: The day EDGAR made the submission public: the date after " : " on its first header lines
+#: ("<SEC-DOCUMENT>0000000000-24-003505.txt : 20240614"), weeks or months after FILED AS OF DATE.
+_DISSEMINATED = re.compile(r"^<SEC-(?:DOCUMENT|HEADER)>[^\n]*? : (\d{8})[ \t]*$", re.M)
+#: "ELECTRONIC COMPUTERS [3571]": the SIC code's title, then the code.
+_SIC = re.compile(r"(?P<title>.*?)\s*\[(?P<code>\d{3,4})\]")
 _HEADER_LINE = re.compile(r"^[ \t]*(?P<key>[A-Z][A-Z0-9 -]{2,60}?):[ \t]*(?P<value>[^\n]*?)[ \t]*$", re.M)
 _DOC_TAG = re.compile(r"^<(?P<tag>TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(?P<value>[^\n<]*)", re.M)
 #: Documents of a submission that are not letter text: images, archives, data files.
@@ -33,7 +41,9 @@ def _is_submission(text: str) -> bool:
 
 
 def _submission_meta(text: str, path: Path) -> dict[str, str]:
-    """Accession, form type, filing date, CIK and company from the submission's SGML header."""
+    """Accession, form type, filing date, CIK and company from the submission's SGML header, and
+    the company's SIC code and title, state of incorporation and fiscal year end, the staff office,
+    SEC file number, the filing under review and the day the submission was made public."""
     start = text.find("<SEC-HEADER>")
     if start >= 0:
         end = text.find("</SEC-HEADER>", start)
@@ -63,7 +73,34 @@ def _submission_meta(text: str, path: Path) -> dict[str, str]:
         if not meta["cik"].isdigit():
             raise InputError(path, f"broken EDGAR header: malformed CENTRAL INDEX KEY {meta['cik']!r}")
         meta["cik"] = str(int(meta["cik"]))
+    _header_facts(meta, text[: end if end >= 0 else 20000])
     return meta
+
+
+def _header_facts(meta: dict[str, str], header: str) -> None:
+    """The header's facts about the company and the review, tidied; a value of an unexpected shape
+    is dropped rather than failing the letter (these are facts about it, not its text)."""
+    sic = _SIC.fullmatch(meta.pop("sic", ""))
+    if sic and int(sic["code"]):  # "[0000]" is EDGAR's "no SIC code"
+        meta["sic_code"] = sic["code"]
+        if sic["title"]:
+            meta["sic_title"] = sic["title"]
+    if not re.fullmatch(r"(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", meta.get("fiscal_year_end", "")):
+        meta.pop("fiscal_year_end", None)
+    if not re.fullmatch(r"[A-Z][A-Z0-9]", meta.get("state_of_incorporation", "")):
+        meta.pop("state_of_incorporation", None)
+    office = re.sub(r"^\d+\s+", "", meta.pop("review_office", "")).strip()
+    if office:  # "06 Technology": the office's number, then its name
+        meta["review_office"] = office if office.lower().startswith("office") else f"Office of {office}"
+    if not re.fullmatch(r"\d{10}-\d{2}-\d{6}", meta.get("public_reference_accession", "")):
+        meta.pop("public_reference_accession", None)
+    if not re.fullmatch(r"[0-9]{1,4}-[0-9]{1,8}(-[0-9A-Z]+)?", meta.get("sec_file_number", "")):
+        meta.pop("sec_file_number", None)
+    m = _DISSEMINATED.search(header)
+    if m:
+        day = f"{m[1][:4]}-{m[1][4:6]}-{m[1][6:]}"
+        if "01" <= day[5:7] <= "12" and "01" <= day[8:] <= "31":
+            meta["dissemination_date"] = day
 
 
 def _read_submission(text: str, path: Path, base: dict[str, str]) -> list[Letter | InputError]:
