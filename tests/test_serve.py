@@ -29,7 +29,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
+import asckg.graph.serve.negotiation as negotiation_module
+import asckg.graph.serve.pool as pool_module
 import asckg.graph.serve.server as server_module
+import asckg.graph.serve.site as site_module
 from asckg.core.errors import StoreError
 from asckg.graph.serve.server import ServeError, is_loopback, make_server, names_dataset, negotiate
 from asckg.graph.store import LetterStore
@@ -236,8 +239,10 @@ def test_unknown_format_is_a_400(base):
     assert status == 400 and b"unknown format 'yaml'" in body
 
 
-def test_negotiate_doctests():
-    assert doctest.testmod(server_module).failed == 0
+@pytest.mark.parametrize("module", [negotiation_module, pool_module, server_module, site_module],
+                         ids=["negotiation", "pool", "server", "site"])
+def test_doctests(module):
+    assert doctest.testmod(module).failed == 0
 
 
 # ------------------------------------------------------------------------------- protocol
@@ -499,7 +504,7 @@ def test_a_query_that_crashes_the_engine_does_not_take_the_server_down(tight):
 
 # ------------------------------------------------------------------------------- page
 def test_the_query_page_is_self_contained(base):
-    status, headers, body = request(base)
+    status, headers, body = request(base + "query")
     page = body.decode("utf-8")
     assert status == 200 and headers.get_content_type() == "text/html"
     assert "<textarea" in page and 'fetch("sparql"' in page
@@ -517,7 +522,7 @@ def test_every_example_on_the_page_runs(base):
 
 
 def test_the_default_query_of_the_page_runs(base):
-    page = request(base)[1:][1].decode("utf-8")
+    page = request(base + "query")[1:][1].decode("utf-8")
     default = page.split('spellcheck="false">', 1)[1].split("</textarea>", 1)[0]
     default = default.replace("&lt;", "<").replace("&gt;", ">")
     status, _, body = get(base, default)
