@@ -38,6 +38,7 @@ from asckg.graph.serve.server import ServeError, is_loopback, make_server, names
 from asckg.graph.store import LetterStore
 from asckg.queries import query_names
 from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
+from web_support import Served, alive as _alive
 
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 FOUNDING = "https://w3id.org/asckg/id/letter/0000000000-16-081594"  # an example staff letter's graph
@@ -71,35 +72,6 @@ def get(base: str, query: str | None, accept: str | None = None, **params: str):
 
 def bindings(body: bytes) -> list[dict[str, str]]:
     return [{k: v["value"] for k, v in row.items()} for row in json.loads(body)["results"]["bindings"]]
-
-
-class Served:
-    """A server running in a thread; ``stop()`` shuts it and its worker processes down."""
-
-    def __init__(self, store: Path, **options) -> None:
-        self.server = make_server(str(store), port=0, quiet=True, **options)
-        self.url = self.server.url
-        self.thread = threading.Thread(target=self.server.serve_forever, name="test-serve", daemon=True)
-        self.thread.start()
-
-    def stop(self) -> None:
-        pids = self.server.pool.idle_pids()
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(10)
-        assert not self.thread.is_alive()
-        for pid in pids:
-            assert not _alive(pid), f"worker {pid} still running"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # a killed child of ours that has not been reaped yet is a zombie: not running
-    status = Path(f"/proc/{pid}/stat")
-    return not (status.exists() and status.read_text().split(")")[-1].split()[0] == "Z")
 
 
 @pytest.fixture(scope="module")
