@@ -259,7 +259,7 @@ def test_the_letter_page_shows_topics_types_and_commitments(annotated):
 
 def test_the_company_page_shows_the_review_outcome(annotated):
     page = fetch(f"{annotated}/company/1013871")[2]
-    assert "outcome: amend" in page and "47 days" in page and "2 rounds" in page
+    assert "outcome: amend" in page and "open 47 days" in page and "2 rounds" in page
     answer = json.loads(fetch(f"{annotated}/company/1013871?format=json")[2])
     assert answer["reviews"] == [{"first_letter": "1013871_0000000000-16-081594", "last_letter": "1013871_0000000000-16-081594",
                                   "conversation": answer["conversations"][0]["conversation"], "outcome": "amend",

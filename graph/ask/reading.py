@@ -79,19 +79,18 @@ class AboutLetter:
     kind: str | None
     number: int | None
     text: str
-    ref: str | None
 
     def dump(self) -> dict[str, Any]:
         return {"id": self.id, "date": self.date, "company": self.company, "kind": self.kind,
-                "number": self.number, "text": self.text, "ref": self.ref}
+                "number": self.number, "text": self.text}
 
 
 def letters_about(store, target_iri: str) -> list[AboutLetter]:
-    """Comments about ``target_iri`` or anything under it in letters that cite neither; newest first."""
+    """Comments about ``target_iri`` in letters that do not cite it or anything under it; newest first."""
     out = []
     for row in store.select(load_query("site_letters_about"), {"target": NamedNode(target_iri)}):
         out.append(AboutLetter(row["id"], row["date"], row["company"], row["kind"], row["number"],
-                               row["text"] or "", row["code"]))
+                               row["text"] or ""))
     return out
 
 

@@ -358,7 +358,8 @@ def company_page(request: Request) -> Response:
     groups = []
     for (name, members), dumped in zip(group_conversations(letters), conversations):
         review = by_conversation.get(name) or next((r for r in reviews if r.first_letter == members[0].id), None)
-        days = review.days_open if review and review.days_open is not None else _days(dumped)
+        days = review.days_open if review and review.days_open is not None else \
+            _days(dumped) if len(members) > 1 else None
         groups.append({"name": name, "letters": members, "first": dumped["first_date"], "last": dumped["last_date"],
                        "review": review, "days": days})
     return render("company.html", info=info, groups=groups, asked=asked)
