@@ -3,8 +3,8 @@
 
     python benchmarks/web_latency.py STORE [--path /cites/606] [--path ...] [--requests 200] [--warmup 5]
 
-Starts ``asckg serve`` on a free loopback port (one worker process; the pages run in the server
-process), asks each path ``--warmup`` times unmeasured, then ``--requests`` times one after another,
+Starts ``asckg serve`` in its own process on a free loopback port (one SPARQL worker process; the
+pages run in the server process), asks each path ``--warmup`` times unmeasured, then ``--requests`` times one after another,
 and prints for each: the server's own time (the ``Server-Timing: app;dur=`` header, from the request
 reaching the app to its answer starting, which for these pages is the whole page) as p50, p95 and
 max, and the client's wall time p95 for comparison. Not a pass/fail test.
@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import signal
 import statistics
+import subprocess
 import sys
 import time
 import urllib.parse
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from web_support import Served  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -62,14 +59,21 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=5)
     args = parser.parse_args()
     paths = args.paths or ["/cites/606", "/cites/985-605-25-12", "/trends"]
-    served = Served(Path(args.store), workers=1)
+    server = subprocess.Popen([sys.executable, "-m", "asckg", "serve", "--store", args.store, "--port", "0",
+                               "--workers", "1", "--quiet"], stderr=subprocess.PIPE, text=True)
+    line = server.stderr.readline()
+    if " at " not in line:
+        server.kill()
+        raise SystemExit(f"asckg serve did not start: {line}{server.stderr.read()}")
+    base = line.split(" at ", 1)[1].split(" ", 1)[0]
     try:
         print(f"{'path':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'client p95':>11} {'bytes':>8}")
         for path in paths:
-            m = measure(served.url, path, args.requests, args.warmup)
+            m = measure(base, path, args.requests, args.warmup)
             print(f"{path:32} {m['p50']:8.1f} {m['p95']:8.1f} {m['max']:8.1f} {m['client_p95']:11.1f} {m['bytes']:8d}")
     finally:
-        served.stop()
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
 
 
 if __name__ == "__main__":
