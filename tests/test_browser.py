@@ -203,7 +203,7 @@ def corpus_base(tmp_path_factory):
 @pytest.mark.corpus
 def test_the_corpus_in_the_browser(browser, corpus_base):
     _two_clicks_to_the_citation(browser, corpus_base, "corpus")
-    reader = Reader(browser, corpus_base, "corpus-topic", viewport={"width": 1280, "height": 900})
+    reader = Reader(browser, corpus_base, "corpus", viewport={"width": 1280, "height": 900})
     reader.go("/cites/606")
     assert reader.page.locator("ol.letters > li").count() > 10
     assert reader.page.get_by_role("navigation", name="Pages of letters").is_visible()

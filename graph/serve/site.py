@@ -266,8 +266,9 @@ def reference_page(request: Request) -> Response:
     rows = [{"hit": h, "type": types[h.id], "pieces": marks(h.context, [(c, None) for c in h.citations])} for h in shown]
     base = {k: v for k, v in (("exact", "1" if exact else None), ("via", None if via else "0"),
                               ("year", year), ("kind", kind)) if v}
+    chart_years, chart_values = _every_year(info.by_year)
     return render(
-        "reference.html", info=info, rows=rows, total=len(hits), matching=len(chosen),
+        "reference.html", info=info, chart_years=chart_years, chart_values=chart_values, rows=rows, total=len(hits), matching=len(chosen),
         children=reading.children_counts(info.ref, info.kind, hits), about=about,
         years=[y for y, _ in info.by_year], year=year, kind=kind, kinds=KIND_NAMES, exact=exact, via=via,
         page=page, pages=pages,
@@ -275,6 +276,16 @@ def reference_page(request: Request) -> Response:
         next_url=_page_url(info.ref, base, page + 1) if page < pages else None,
         json_url=f"/cites/{quote(info.ref, safe='')}?" + urlencode({**base, "format": "json"}),
     )
+
+
+def _every_year(counts: list[tuple[str, int]]) -> tuple[list[str], list[int]]:
+    """Counts by year with the years between filled with zeros (so a chart does not close the
+    gaps), undated letters left out."""
+    known = {int(y): n for y, n in counts if y.isdigit()}
+    if not known:
+        return [], []
+    years = list(range(min(known), max(known) + 1))
+    return [str(y) for y in years], [known.get(y, 0) for y in years]
 
 
 def _page_url(ref: str, base: dict[str, str], page: int) -> str:
@@ -401,7 +412,7 @@ def _plain(value: Any) -> Any:
 def _trend(rows: list[dict[str, Any]], top: int = 6) -> dict[str, Any]:
     """Rows of (year, Topic, letters) as a table of the ``top`` Topics over all years, and the
     series the chart draws."""
-    years = sorted({r["year"] for r in rows})
+    years = _every_year([(y, 0) for y in {r["year"] for r in rows}])[0]
     totals: dict[str, int] = {}
     labels: dict[str, str | None] = {}
     counts: dict[tuple[str, str], int] = {}
@@ -415,7 +426,8 @@ def _trend(rows: list[dict[str, Any]], top: int = 6) -> dict[str, Any]:
     by_year = []
     for y in years:
         ranked = sorted((r for r in rows if r["year"] == y), key=lambda r: (-r["letters"], natural_key(r["code"])))
-        by_year.append({"year": y, "top": ranked[:5]})
+        if ranked:
+            by_year.append({"year": y, "top": ranked[:5]})
     return {"years": years, "series": series, "by_year": by_year}
 
 
