@@ -399,7 +399,7 @@ def trends_page(request: Request) -> Response:
         return as_json({"cited": json.loads(to_json(cited)),
                         "about": [{k: _plain(v) for k, v in row.items()} for row in about]})
     cited_rows = [{"year": str(r["year"]), "code": r["code"], "label": r["label"], "letters": int(r["letters"])}
-                  for r in cited.dicts()]
+                  for r in cited.dicts() if r["letters"] is not None]
     about_rows = [{"year": str(r["year"]), "code": r["code"], "label": r["label"], "letters": int(r["letters"])}
                   for r in about]
     return render("trends.html", cited=_trend(cited_rows), about=_trend(about_rows) if about_rows else None)
