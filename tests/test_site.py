@@ -272,3 +272,15 @@ def test_trends_show_topics_about_when_stored(annotated, site):
     assert [(r["year"], r["code"], r["letters"]) for r in answer["about"]] == [(2016, "606", 1)]
     assert "Topics the comments are about" in fetch(f"{annotated}/trends")[2]
     assert "Topics the comments are about" not in fetch(f"{site}/trends")[2]
+
+
+def test_pages_answered_at_once_each_get_their_own_rows(site):
+    # the pages share one read-only store across the server's threads
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/cites/606?format=json", "/cites/985-605?format=json", f"/letter/{FOUNDING}?format=json",
+             "/company/1013871?format=json"] * 6
+    alone = {path: fetch(site + path)[2] for path in set(paths)}
+    with ThreadPoolExecutor(12) as pool:
+        together = list(pool.map(lambda path: fetch(site + path), paths))
+    assert [(status, body) for status, _, body in together] == [(200, alone[path]) for path in paths]
