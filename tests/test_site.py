@@ -69,7 +69,7 @@ def test_a_reference_as_json_is_what_cites_prints(site, examples_store, ref):
     assert json.loads(body) == command(examples_store, "cites", ref, "--format", "json")
 
 
-def test_accept_json_answers_as_format_json(site, examples_store):
+def test_accept_json_answers_as_format_json(site):
     _, _, by_param = fetch(f"{site}/cites/985-605?format=json")
     status, headers, by_accept = fetch(f"{site}/cites/985-605", accept="application/json")
     assert status == 200 and by_accept == by_param and headers["vary"] == "Accept"
@@ -284,3 +284,9 @@ def test_pages_answered_at_once_each_get_their_own_rows(site):
     with ThreadPoolExecutor(12) as pool:
         together = list(pool.map(lambda path: fetch(site + path), paths))
     assert [(status, body) for status, _, body in together] == [(200, alone[path]) for path in paths]
+
+
+def test_every_answer_says_how_long_the_server_took(site):
+    for path in ("/", "/cites/606", "/cites/606?format=json", "/nowhere", "/sparql?query=ASK%7B%7D"):
+        timing = fetch(site + path)[1]["server-timing"]
+        assert timing.startswith("app;dur=") and float(timing.split("=", 1)[1]) >= 0

@@ -12,6 +12,7 @@ work from answers already read (no query of their own beyond the lookups they na
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,7 @@ from asckg.core import reference
 from asckg.core.codes import parse as parse_code
 from asckg.core.errors import BadReference
 from asckg.graph.ask.cites import CitingLetter, natural_key, parse_reference
-from asckg.graph.ask.letters import AmbiguousCompany, LetterNotFound, find_letter
+from asckg.graph.ask.letters import LetterNotFound, find_letter
 from asckg.graph.model import iris
 from asckg.graph.model.namespace import ID
 from asckg.queries import load_query
@@ -265,8 +266,9 @@ def search(store, text: str) -> SearchHit | list[SearchHit]:
     if matches:
         exact = [m for m in matches if iris.company_slug(m.label) == iris.company_slug(words)]
         return exact[0] if len(exact) == 1 else matches
-    raise BadReference(f"nothing matches {words!r}: no letter has that id, no company that name or CIK, "
-                       f"and it is not a reference ({problem})")
+    why = f" ({problem})" if re.search(r"\d{3}", words) else " (such as 985-605-25-12, Topic 606, SOP 97-2, S-K 303)"
+    raise BadReference(f"nothing matches {words!r}: no stored letter has that id, no company that name or CIK, "
+                       f"and it is not a reference asckg knows{why}")
 
 
 def _companies(store, words: str) -> list[SearchHit]:

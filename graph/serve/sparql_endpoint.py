@@ -177,10 +177,6 @@ def _examples() -> bytes:
     return json.dumps(out, ensure_ascii=False).encode("utf-8")
 
 
-async def post_elsewhere(request: Request) -> Response:
-    return reply_response(Reply.text(405, f"POST to /sparql, not {request.url.path}"))
-
-
 routes = [
     Route("/sparql", sparql, methods=["GET", "POST"]),
     Route("/query", query_page, methods=["GET"]),
