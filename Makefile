@@ -22,6 +22,7 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/asckg ingest examples/letters --store $(STORE)
 	$(BIN)/asckg cites 985-605-25-12 --store $(STORE)
+	@echo "To read it in a browser: $(BIN)/asckg serve --store $(STORE)"
 
 test: install-test
 	$(BIN)/python -m pytest -q

@@ -1,4 +1,4 @@
-"""``asckg serve``: a read-only SPARQL 1.1 Protocol endpoint over the store, with a query page."""
+"""``asckg serve``: the reading room (pages to search and read the letters) and a read-only SPARQL endpoint."""
 
 from __future__ import annotations
 
@@ -20,10 +20,15 @@ def serve(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not log each request on stderr.")] = False,
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
-    """Serve the store as a read-only SPARQL endpoint at /sparql, with a query page at /.
+    """Serve the store: the reading room at / and a read-only SPARQL endpoint at /sparql.
 
-    GET /sparql?query=..., or POST the query as a form (query=...) or as application/sparql-query.
-    Answers follow the Accept header or format=: SELECT and ASK as SPARQL JSON (the default), XML,
+    The reading room: / searches (a reference as `asckg cites` takes it, a company name or CIK,
+    a letter id), /cites/REF lists the letters citing a reference, /letter/ID shows one letter
+    with its citations marked and its answers beside, /company/CIK a company's reviews, /trends
+    the most cited Topics by year. Every page also answers JSON (?format=json).
+
+    The endpoint, with a page to type queries at /query: GET /sparql?query=..., or POST the query
+    as a form (query=...) or as application/sparql-query. Answers follow the Accept header or format=: SELECT and ASK as SPARQL JSON (the default), XML,
     CSV or TSV; CONSTRUCT and DESCRIBE as Turtle (the default) or N-Triples. Updates are refused
     (403), a malformed query gets 400 and the parser's message. Queries see the union of all graphs.
 
@@ -38,7 +43,7 @@ def serve(
     if not is_loopback(host):
         err.print(f"[bold yellow]warning:[/bold yellow] listening on {host}, not loopback: anyone who can "
                   "reach this machine can query the store")
-    err.print(f"serving {store} read-only at {server.url} (SPARQL endpoint {server.url}sparql); "
+    err.print(f"serving {store} read-only at {server.url} (reading room; SPARQL endpoint {server.url}sparql); "
               f"time limit {timeout:g} s, at most {max_rows} rows; Ctrl-C to stop")
     signal.signal(signal.SIGTERM, _stop)
     try:

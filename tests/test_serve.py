@@ -29,12 +29,16 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
+import asckg.graph.serve.negotiation as negotiation_module
+import asckg.graph.serve.pool as pool_module
 import asckg.graph.serve.server as server_module
+import asckg.graph.serve.site as site_module
 from asckg.core.errors import StoreError
 from asckg.graph.serve.server import ServeError, is_loopback, make_server, names_dataset, negotiate
 from asckg.graph.store import LetterStore
 from asckg.queries import query_names
 from queries_support import examples_store  # noqa: F401  (fixture: the example letters, ingested once)
+from web_support import Served, alive as _alive
 
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 FOUNDING = "https://w3id.org/asckg/id/letter/0000000000-16-081594"  # an example staff letter's graph
@@ -68,35 +72,6 @@ def get(base: str, query: str | None, accept: str | None = None, **params: str):
 
 def bindings(body: bytes) -> list[dict[str, str]]:
     return [{k: v["value"] for k, v in row.items()} for row in json.loads(body)["results"]["bindings"]]
-
-
-class Served:
-    """A server running in a thread; ``stop()`` shuts it and its worker processes down."""
-
-    def __init__(self, store: Path, **options) -> None:
-        self.server = make_server(str(store), port=0, quiet=True, **options)
-        self.url = self.server.url
-        self.thread = threading.Thread(target=self.server.serve_forever, name="test-serve", daemon=True)
-        self.thread.start()
-
-    def stop(self) -> None:
-        pids = self.server.pool.idle_pids()
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(10)
-        assert not self.thread.is_alive()
-        for pid in pids:
-            assert not _alive(pid), f"worker {pid} still running"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # a killed child of ours that has not been reaped yet is a zombie: not running
-    status = Path(f"/proc/{pid}/stat")
-    return not (status.exists() and status.read_text().split(")")[-1].split()[0] == "Z")
 
 
 @pytest.fixture(scope="module")
@@ -236,8 +211,10 @@ def test_unknown_format_is_a_400(base):
     assert status == 400 and b"unknown format 'yaml'" in body
 
 
-def test_negotiate_doctests():
-    assert doctest.testmod(server_module).failed == 0
+@pytest.mark.parametrize("module", [negotiation_module, pool_module, server_module, site_module],
+                         ids=["negotiation", "pool", "server", "site"])
+def test_doctests(module):
+    assert doctest.testmod(module).failed == 0
 
 
 # ------------------------------------------------------------------------------- protocol
@@ -499,7 +476,7 @@ def test_a_query_that_crashes_the_engine_does_not_take_the_server_down(tight):
 
 # ------------------------------------------------------------------------------- page
 def test_the_query_page_is_self_contained(base):
-    status, headers, body = request(base)
+    status, headers, body = request(base + "query")
     page = body.decode("utf-8")
     assert status == 200 and headers.get_content_type() == "text/html"
     assert "<textarea" in page and 'fetch("sparql"' in page
@@ -517,7 +494,7 @@ def test_every_example_on_the_page_runs(base):
 
 
 def test_the_default_query_of_the_page_runs(base):
-    page = request(base)[1:][1].decode("utf-8")
+    page = request(base + "query")[1:][1].decode("utf-8")
     default = page.split('spellcheck="false">', 1)[1].split("</textarea>", 1)[0]
     default = default.replace("&lt;", "<").replace("&gt;", ">")
     status, _, body = get(base, default)

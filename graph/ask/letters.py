@@ -275,8 +275,9 @@ _KIND_ORDER = {"staff": 0, "response": 1, "other": 2}
 def thread(store: Store, company_or_letter: str) -> list[ThreadLetter]:
     """The conversation of one letter, or every conversation of one company, letter by letter.
 
-    ``company_or_letter`` is a letter id or accession number, a CIK, or (part of) a company name
-    in any case. Conversations come in order of their first letter; within one, letters by date.
+    ``company_or_letter`` is a letter id or accession number, a CIK, (part of) a company name
+    in any case, or a company's IRI. Conversations come in order of their first letter; within
+    one, letters by date.
     """
     conversations = _conversations_for(store, company_or_letter)
     letters: list[ThreadLetter] = []
@@ -320,6 +321,10 @@ def _conversations_for(store: Store, query: str) -> list[str]:
 
 
 def _find_company(store: Store, query: str) -> str:
+    if query.startswith(str(ID["company/"])):  # a company's IRI, as the reading room passes it
+        if store.select(load_query("company_conversations"), {"company": NamedNode(query)}):
+            return query
+        raise LetterNotFound(f"no stored letter is about the company {query}")
     words = " ".join(query.split()).lower()
     if not words:
         raise LetterNotFound("give a letter id, a company name or a CIK")

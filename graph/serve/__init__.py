@@ -1,1 +1,1 @@
-"""The graph over HTTP: a read-only SPARQL 1.1 Protocol endpoint and its query page."""
+"""The graph over HTTP (`asckg serve`): the reading room's pages and a read-only SPARQL 1.1 Protocol endpoint."""

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""How fast the reading room's pages answer, server-side, on a store you name.
+
+    python benchmarks/web_latency.py STORE [--path /cites/606] [--path ...] [--requests 200] [--warmup 5]
+
+Starts ``asckg serve`` in its own process on a free loopback port (one SPARQL worker process; the
+pages run in the server process), asks each path ``--warmup`` times unmeasured, then ``--requests`` times one after another,
+and prints for each: the server's own time (the ``Server-Timing: app;dur=`` header, from the request
+reaching the app to its answer starting, which for these pages is the whole page) as p50, p95 and
+max, and the client's wall time p95 for comparison. Not a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def measure(base: str, path: str, requests: int, warmup: int) -> dict[str, float]:
+    url = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    server: list[float] = []
+    client: list[float] = []
+    size = 0
+    for n in range(warmup + requests):
+        started = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+        took = (time.perf_counter() - started) * 1000
+        if response.status != 200:
+            raise SystemExit(f"{path}: HTTP {response.status}: {body[:200]!r}")
+        if n >= warmup:
+            timing = response.headers["Server-Timing"]
+            server.append(float(timing.split("dur=", 1)[1]))
+            client.append(took)
+            size = len(body)
+    connection.close()
+    return {"p50": statistics.median(server), "p95": percentile(server, 0.95), "max": max(server),
+            "client_p95": percentile(client, 0.95), "bytes": size}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("store")
+    parser.add_argument("--path", action="append", dest="paths")
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=5)
+    args = parser.parse_args()
+    paths = args.paths or ["/cites/606", "/cites/985-605-25-12", "/trends"]
+    server = subprocess.Popen([sys.executable, "-m", "asckg", "serve", "--store", args.store, "--port", "0",
+                               "--workers", "1", "--quiet"], stderr=subprocess.PIPE, text=True)
+    line = server.stderr.readline()
+    if " at " not in line:
+        server.kill()
+        raise SystemExit(f"asckg serve did not start: {line}{server.stderr.read()}")
+    base = line.split(" at ", 1)[1].split(" ", 1)[0]
+    try:
+        print(f"{'path':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'client p95':>11} {'bytes':>8}")
+        for path in paths:
+            m = measure(base, path, args.requests, args.warmup)
+            print(f"{path:32} {m['p50']:8.1f} {m['p95']:8.1f} {m['max']:8.1f} {m['client_p95']:11.1f} {m['bytes']:8d}")
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+
+
+if __name__ == "__main__":
+    main()
