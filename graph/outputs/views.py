@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from asckg.core import reference
 from asckg.graph.ask.sparql import BadQuery, run_query
 from asckg.graph.store import LetterStore
 from asckg.queries import load_spec
@@ -89,9 +90,25 @@ def co_citation(store: LetterStore, min_letters: int = 2) -> nx.Graph:
             if node not in g:
                 g.add_node(node, label=code, kind=_reference_kind(node, code))
         g.add_edge(r["a"], r["b"], weight=int(r["letters"]))
+    naming = _letters_naming(store)
     for n, data in g.nodes(data=True):
         data["letters_with_others"] = sum(w for _, _, w in g.edges(n, data="weight"))
+        data["letters"] = naming.get(n, 0)
+        title = _reference_title(data["label"], data["kind"])
+        if title:
+            data["title"] = title
     return g
+
+
+def _letters_naming(store: LetterStore) -> dict[str, int]:
+    """Letters naming each cited node, and letters citing anything about each company."""
+    return {r["node"]: int(r["letters"]) for r in _rows(store, "view_reference_letters")}
+
+
+def _reference_title(code: str, kind: str) -> str | None:
+    if kind in ("topic", "subtopic", "section", "paragraph"):
+        return reference.title(code)
+    return reference.guidance_title(code) if kind == "guidance" else None
 
 
 def _reference_kind(iri: str, code: str) -> str:
@@ -112,6 +129,9 @@ def company_topic(store: LetterStore) -> nx.Graph:
         weight[(r["company"], r["topic"])] += int(r["letters"])  # a letter has one year: sums are distinct letters
     for (company, topic), w in weight.items():
         g.add_edge(company, topic, weight=w)
+    naming = _letters_naming(store)
+    for n, data in g.nodes(data=True):  # a letter has one company: a Topic's letters are its edges' sum
+        data["letters"] = naming.get(n, 0) if data["kind"] == "company" else sum(w for _, _, w in g.edges(n, data="weight"))
     return g
 
 
@@ -135,18 +155,42 @@ def conversations(store: LetterStore) -> nx.DiGraph:
     return g
 
 
+#: Letters listed on a Codification node (``top_letters``), those with most mentions under it first.
+TOP_LETTERS = 5
+
+
 def codification(store: LetterStore) -> nx.DiGraph:
-    """The Codification tree (parent -> child) of the cited nodes, with ``letters`` citing within."""
+    """The Codification tree (parent -> child) of the cited nodes, with ``letters`` citing within,
+    ``direct`` letters naming the node itself, its ``status`` (current, superseded or unknown),
+    ``by_year`` ("2016:3 2018:1", letters citing within) and ``top_letters`` ("id (date, company,
+    mentions) | ...")."""
     g = nx.DiGraph(name="codification")
     parents = []
     for r in _rows(store, "view_codification"):
         g.add_node(r["node"], **_clean({"label": r["code"], "kind": _local(r["level"]).lower(), "title": r["label"],
-                                        "letters": int(r["letters"] or 0), "direct": int(r["direct"] or 0)}))
+                                        "letters": int(r["letters"] or 0), "direct": int(r["direct"] or 0),
+                                        "status": reference.status(r["code"])}))
         if r["parent"]:
             parents.append((r["parent"], r["node"]))
     for parent, child in parents:
         if parent in g:
             g.add_edge(parent, child, relation="broader of")
+    years: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    top: dict[str, list[str]] = defaultdict(list)
+    for r in _rows(store, "view_codification_letters"):  # most mentions first within each node
+        if r["node"] not in g:
+            continue
+        if r["date"]:
+            years[r["node"]][int(r["date"][:4])] += 1
+        if len(top[r["node"]]) < TOP_LETTERS:
+            mentions = f"{r['mentions']} mention{'' if r['mentions'] == '1' else 's'}"
+            about = ", ".join(x for x in (r["date"], r["companyName"], mentions) if x)
+            top[r["node"]].append(f"{r['id']} ({about})")
+    for n, data in g.nodes(data=True):
+        data["by_year"] = " ".join(f"{y}:{c}" for y, c in sorted(years[n].items()))
+        data["top_letters"] = " | ".join(top[n])
+    stored = {int(r["year"]): int(r["letters"]) for r in _rows(store, "letters_by_year")}
+    g.graph["letters_by_year"] = " ".join(f"{y}:{c}" for y, c in sorted(stored.items()))
     return g
 
 
