@@ -7,7 +7,7 @@ opens the file laid out and coloured):
 - ``x``, ``y``: a layout computed here, seeded (the same graph gives the same picture): networkx's
   ForceAtlas2 (LinLog, which pulls communities apart) on each connected component, the largest on
   the left and the smaller ones packed in columns beside it, each in a square sized by its nodes;
-- ``community`` (0 the one with most letters), ``community_label`` and ``color``: Louvain
+- ``community`` (0 the one with most letters), ``community_label``, ``color`` (and ``r``, ``g``, ``b``): Louvain
   communities (networkx, seeded), the first :data:`PALETTE` ones coloured, the rest grey;
 - ``size``: a marker diameter in pixels, by the letters naming the node;
 - ``labelled`` (1 or 0) and ``label_position``: the nodes whose label is drawn, the most cited
@@ -193,6 +193,7 @@ def arrange(g: nx.Graph, min_weight: int = 1, seed: int = 7, labels: int = LABEL
             d["community"] = i
             d["community_label"] = f"{head} and {len(members) - 1} more" if len(members) > 1 else str(head)
             d["color"] = color
+            d["r"], d["g"], d["b"] = (int(color[k:k + 2], 16) for k in (1, 3, 5))  # Gephi reads these from GraphML
     for n, (x, y) in pos.items():
         d = h.nodes[n]
         d["x"], d["y"] = round(x, 4), round(y, 4)

@@ -238,18 +238,57 @@ def to_json(g: nx.Graph) -> str:
     return json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1)
 
 
-def write_view(g: nx.Graph, fmt: str, path: str) -> None:
-    """Write a view as graphml, gexf, dot, json or html to ``path``."""
+#: Views drawn as networks with structure (:mod:`asckg.graph.outputs.network`) in HTML.
+NETWORKS = ("co-citation", "company-topic")
+
+
+def _with_viz(g: nx.Graph) -> nx.Graph:
+    """A copy whose nodes carry GEXF's ``viz`` (position, colour, size) from a layout's attributes,
+    so Gephi opens the file laid out and coloured."""
+    h = g.copy()
+    for _, d in h.nodes(data=True):
+        if "x" in d and "y" in d:
+            viz: dict[str, Any] = {"position": {"x": float(d["x"]) * 100, "y": float(d["y"]) * 100, "z": 0.0}}
+            if "size" in d:
+                viz["size"] = float(d["size"])
+            colour = str(d.get("color", ""))
+            if len(colour) == 7 and colour.startswith("#"):
+                viz["color"] = {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0}
+            d["viz"] = viz
+    return h
+
+
+def _with_pos(g: nx.Graph) -> nx.Graph:
+    """A copy whose nodes carry Graphviz's fixed ``pos`` (points) from a layout's attributes."""
+    h = g.copy()
+    for _, d in h.nodes(data=True):
+        if "x" in d and "y" in d:
+            d["pos"] = f"{float(d['x']) * 72:.1f},{float(d['y']) * 72:.1f}!"
+    return h
+
+
+def write_view(g: nx.Graph, fmt: str, path: str, year: int | None = None) -> None:
+    """Write a view as graphml, gexf, dot, json or html to ``path``. In HTML, ``codification`` is a
+    treemap (``year``: the year its colours compare with the one before), ``co-citation`` and
+    ``company-topic`` are laid-out networks, the others the interactive graph of ``html_view``."""
     if fmt == "graphml":
         nx.write_graphml(g, path)
     elif fmt == "gexf":
-        nx.write_gexf(g, path)
+        nx.write_gexf(_with_viz(g), path)
     elif fmt == "dot":
         with open(path, "w", encoding="utf-8") as out:
-            out.write(to_dot(g))
+            out.write(to_dot(_with_pos(g)))
     elif fmt == "json":
         with open(path, "w", encoding="utf-8") as out:
             out.write(to_json(g))
+    elif fmt == "html" and g.graph.get("name") == "codification":
+        from asckg.graph.outputs import codemap
+
+        codemap.write(g, path, year)
+    elif fmt == "html" and g.graph.get("name") in NETWORKS:
+        from asckg.graph.outputs import network
+
+        network.write(g, path)
     elif fmt == "html":
         from asckg.graph.outputs.html_view import render
 
