@@ -215,4 +215,5 @@ def write(g: nx.DiGraph, path: str | Path, year: int | None = None) -> None:
     from asckg.graph.outputs import pages
 
     pages.write_page(figure(g, year), path, "asckg: the Codification as the letters cite it",
-                     note="Click a tile to zoom into it, the bar on top to zoom out; hover for the letters.")
+                     note="Click a tile to zoom into it, the bar on top to zoom out; hover for the letters.",
+                     div_id="codification-map")

@@ -404,4 +404,5 @@ def write(g: nx.Graph, path: str | Path) -> None:
 
     pages.write_page(figure(g), path, f"asckg: {g.graph.get('name', 'network')}",
                      note="Hover a node for its title, letters and partners; drag to pan, scroll to zoom; "
-                          "the buttons keep only the heavier edges; click a legend entry to hide a community.")
+                          "the buttons keep only the heavier edges; click a legend entry to hide a community.",
+                     div_id=f"{g.graph.get('name', 'network')}-network")

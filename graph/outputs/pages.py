@@ -45,9 +45,9 @@ def fragment(fig: Any, div_id: str | None = None, include_js: bool = False) -> s
                        default_height=f"{fig.layout.height or 600}px")
 
 
-def page(fig: Any, title: str, note: str = "") -> str:
+def page(fig: Any, title: str, note: str = "", div_id: str = "chart") -> str:
     """One self-contained HTML page showing the figure (and an optional line of explanation)."""
-    body = fragment(fig, div_id="chart", include_js=True)
+    body = fragment(fig, div_id=div_id, include_js=True)
     note_html = f'<p class="asckg-note">{html.escape(note)}</p>' if note else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -59,6 +59,6 @@ def page(fig: Any, title: str, note: str = "") -> str:
     )
 
 
-def write_page(fig: Any, path: str | Path, title: str, note: str = "") -> None:
+def write_page(fig: Any, path: str | Path, title: str, note: str = "", div_id: str = "chart") -> None:
     """Write :func:`page` to ``path`` (UTF-8)."""
-    Path(path).write_text(page(fig, title, note), encoding="utf-8")
+    Path(path).write_text(page(fig, title, note, div_id), encoding="utf-8")
