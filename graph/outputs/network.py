@@ -38,14 +38,19 @@ MARGIN = dict(l=10, r=250, t=92, b=10)
 #: Most labels drawn, and their font size in pixels.
 LABELS = 60
 FONT = 11
-#: Width of a character, as a share of the font size: generous, for Arial (digits 0.56) as for the
-#: wider DejaVu Sans (digits 0.64, capitals up to 0.77) that stands in for it on Linux.
-CHAR = 0.7
+#: Widths of characters, as a share of the font size: the wider of Arial and of DejaVu Sans (which
+#: stands in for Arial on Linux), rounded up; anything not listed counts as 0.78.
+_WIDTHS = {**{c: 0.64 for c in "0123456789"}, **{c: 0.64 for c in "abcdeghknopqsuvxyz"}, **{c: 0.44 for c in "frt"},
+           **{c: 0.3 for c in "ijl"}, "m": 0.98, "w": 0.82, **{c: 0.78 for c in "ABCDEFGHKLNOPQRSTUVXYZ"},
+           "M": 0.87, "W": 0.99, "I": 0.3, "J": 0.32, " ": 0.33, "-": 0.37, ".": 0.33, ",": 0.33, ":": 0.34,
+           ";": 0.34, "(": 0.4, ")": 0.4, "'": 0.28, "’": 0.32, "&": 0.78, "/": 0.34, "…": 1.0}
 #: The most cited nodes get a label even where every place for it covers another node (the label
 #: has a white background); the others only where it covers nothing.
 FORCED = 12
 #: Pixels between a node's edge and its label, and around a label's words (its background).
 GAP, PAD = 2, 2
+#: Pixels a label's box is widened by on each side: plotly rounds an annotation to whole pixels.
+SLACK = 2
 #: Longest label drawn, in characters.
 LABEL_CHARS = 30
 #: Weight classes of edges (lower bounds).
@@ -237,16 +242,23 @@ _ANCHOR = {"middle right": ("left", "middle", 1, 0), "middle left": ("right", "m
            "top center": ("center", "bottom", 0, 1), "bottom center": ("center", "top", 0, -1)}
 
 
+def text_width(text: str, size: float = FONT) -> float:
+    """The width of ``text`` drawn at ``size`` pixels, a little more than it takes."""
+    return size * sum(_WIDTHS.get(c, 0.78) for c in text) + 1
+
+
 def _box(px: float, py: float, radius: float, text: str, where: str) -> Box:
-    w, h = len(text) * FONT * CHAR + 2 * PAD, FONT * 1.25 + 2 * PAD
+    w, h = text_width(text) + 2 * PAD, FONT * 1.25 + 2 * PAD
     gap = radius + GAP
     if where == "middle right":
-        return Box(px + gap, py - h / 2, px + gap + w, py + h / 2)
-    if where == "middle left":
-        return Box(px - gap - w, py - h / 2, px - gap, py + h / 2)
-    if where == "top center":
-        return Box(px - w / 2, py - gap - h, px + w / 2, py - gap)
-    return Box(px - w / 2, py + gap, px + w / 2, py + gap + h)  # bottom center
+        left, top = px + gap, py - h / 2
+    elif where == "middle left":
+        left, top = px - gap - w, py - h / 2
+    elif where == "top center":
+        left, top = px - w / 2, py - gap - h
+    else:  # bottom center
+        left, top = px - w / 2, py + gap
+    return Box(left - SLACK, top - SLACK, left + w + SLACK, top + h + SLACK)
 
 
 def label_boxes(g: nx.Graph) -> dict[Any, Box]:
