@@ -139,6 +139,10 @@ def _check_labels(context, g: nx.Graph, path: Path, shot: str) -> int:
     network.write(g, path)
     opened = _open(context, path)
     try:
+        plot_area = opened.page.evaluate("() => { const s = document.querySelector('.js-plotly-plot')._fullLayout._size;"
+                                         " return [s.l, s.t, s.w, s.h]; }")
+        m = network.MARGIN  # the plot area is the one the labels were placed in
+        assert plot_area == [m["l"], m["t"], network.WIDTH - m["l"] - m["r"], network.HEIGHT - m["t"] - m["b"]]
         drawn = _label_boxes_in_browser(opened)
         opened.screenshot(shot)
     finally:

@@ -34,7 +34,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8
 OTHER = "#a0a0a0"
 #: The figure in pixels (fixed, so label boxes computed here are the ones the browser draws).
 WIDTH, HEIGHT = 1280, 820
-MARGIN = dict(l=10, r=250, t=92, b=10)
+MARGIN = dict(l=10, r=290, t=92, b=10)
 #: Most labels drawn, and their font size in pixels.
 LABELS = 60
 FONT = 11
@@ -192,11 +192,11 @@ def arrange(g: nx.Graph, min_weight: int = 1, seed: int = 7, labels: int = LABEL
     for i, members in enumerate(groups):
         color = PALETTE[i] if i < len(PALETTE) and len(members) > 2 else OTHER
         head = label_text(h.nodes[members[0]], members[0])
-        head = head if len(head) <= 26 else head[:25] + "…"
+        head = head if len(head) <= 24 else head[:23] + "…"
         for n in members:
             d = h.nodes[n]
             d["community"] = i
-            d["community_label"] = f"{head} and {len(members) - 1} more" if len(members) > 1 else str(head)
+            d["community_label"] = f"{head} + {len(members) - 1} more" if len(members) > 1 else str(head)
             d["color"] = color
             d["r"], d["g"], d["b"] = (int(color[k:k + 2], 16) for k in (1, 3, 5))  # Gephi reads these from GraphML
     for n, (x, y) in pos.items():
@@ -379,8 +379,8 @@ def figure(g: nx.Graph, title: str | None = None) -> Any:
             visible[index] = i >= low_class
         buttons.append(dict(label=f"≥ {WEIGHT_CLASSES[low_class]} letters", method="restyle", args=[{"visible": visible}]))
     fig.update_layout(
-        title=dict(text=title or _title(g), x=0.01, y=0.985, yanchor="top", font=dict(size=16)),
-        width=WIDTH, height=HEIGHT, autosize=False, margin=MARGIN, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
+        title=dict(text=title or _title(g), x=0.01, y=0.975, yanchor="top", font=dict(size=16)),
+        width=WIDTH, height=HEIGHT, autosize=False, margin=dict(MARGIN, autoexpand=False), plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         xaxis=dict(visible=False, range=[x0, x1], fixedrange=False), yaxis=dict(visible=False, range=[y0, y1]),
         showlegend=True, legend=dict(x=1.01, xanchor="left", y=1.0, yanchor="top", font=dict(size=11),
                                      title=dict(text="<b>communities</b> (click to hide)<br>and letters per line")),
