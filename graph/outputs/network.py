@@ -331,6 +331,7 @@ def figure(g: nx.Graph, title: str | None = None) -> Any:
     for a, b, w in g.edges(data="weight", default=1):
         classes.setdefault(_weight_class(w), []).append((a, b, w))
     edge_traces: list[tuple[int, int]] = []  # (trace index, weight class)
+    faint = 0.3 if g.number_of_edges() <= 400 else 0.16  # many lines: lighter, or they hide the nodes
     for i in sorted(classes):
         xs: list[float | None] = []
         ys: list[float | None] = []
@@ -341,7 +342,7 @@ def figure(g: nx.Graph, title: str | None = None) -> Any:
         edge_traces.append((len(traces), i))
         traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", legendgroup="edges",
                                  name=f"line: {_class_name(i)}",
-                                 line=dict(width=0.6 + 5 * share, color=f"rgba(90,90,90,{0.18 + 0.6 * share:.2f})")))
+                                 line=dict(width=0.7 + 5 * share, color=f"rgba(90,90,90,{faint + (0.8 - faint) * share:.2f})")))
     mids = [(a, b, w) for c in classes.values() for a, b, w in c]
     traces.append(go.Scatter(
         x=[(g.nodes[a]["x"] + g.nodes[b]["x"]) / 2 for a, b, _ in mids],
@@ -377,7 +378,8 @@ def figure(g: nx.Graph, title: str | None = None) -> Any:
         visible = [True] * len(traces)
         for index, i in edge_traces:
             visible[index] = i >= low_class
-        buttons.append(dict(label=f"≥ {WEIGHT_CLASSES[low_class]} letters", method="restyle", args=[{"visible": visible}]))
+        low = WEIGHT_CLASSES[low_class]
+        buttons.append(dict(label=f"≥ {low} letter{'' if low == 1 else 's'}", method="restyle", args=[{"visible": visible}]))
     fig.update_layout(
         title=dict(text=title or _title(g), x=0.01, y=0.975, yanchor="top", font=dict(size=16)),
         width=WIDTH, height=HEIGHT, autosize=False, margin=dict(MARGIN, autoexpand=False), plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
