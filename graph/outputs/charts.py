@@ -40,7 +40,7 @@ def _ticks(years: list[str], stored: list[int]) -> list[str]:
     return [f"{y}<br><span style='font-size:10px;color:#777'>{s} letter{'' if s == 1 else 's'}</span>" for y, s in zip(years, stored)]
 
 
-def _buttons(count_args: dict[str, Any], share_args: dict[str, Any]) -> list[dict[str, Any]]:
+def _buttons(count_args: list[Any], share_args: list[Any]) -> list[dict[str, Any]]:
     return [dict(type="buttons", direction="right", x=0.0, xanchor="left", y=1.0, yanchor="bottom", showactive=True,
                  pad=dict(b=6), buttons=[dict(label="letters", method="update", args=count_args),
                                          dict(label="share of the year's letters (%)", method="update", args=share_args)])]

@@ -54,6 +54,21 @@ class MapData:
     year: int | None = None
     before: int | None = None
 
+    def add(self, id: str, parent: str, code: str, label: str, kind: str, status: str, value: int, own: int,
+            letters: int, change: float | None, hover: str) -> None:
+        """One more tile."""
+        self.ids.append(id)
+        self.parents.append(parent)
+        self.codes.append(code)
+        self.labels.append(label)
+        self.kinds.append(kind)
+        self.status.append(status)
+        self.values.append(value)
+        self.own.append(own)
+        self.letters.append(letters)
+        self.change.append(change)
+        self.hover.append(hover)
+
     def children(self) -> dict[str, list[int]]:
         """Row numbers of each id's children."""
         out: dict[str, list[int]] = {i: [] for i in self.ids}
@@ -95,11 +110,7 @@ def map_data(g: nx.DiGraph, year: int | None = None) -> MapData:
         area[n] = int(g.nodes[n].get("direct", 0)) + sum(area[c] for c in g.successors(n) if c in area)
     data = MapData(year=year, before=before)
     total_letters = sum(stored.values())
-    data.ids.append(ROOT), data.parents.append(""), data.codes.append("ASC"), data.kinds.append("root")
-    data.labels.append("Codification"), data.status.append("current"), data.own.append(0)
-    data.letters.append(total_letters), data.change.append(None)
-    data.hover.append("")
-    data.values.append(0)
+    data.add(ROOT, "", "ASC", "Codification", "root", "current", 0, 0, total_letters, None, "")
     for n in sorted(area, key=lambda n: g.nodes[n]["label"]):
         d = g.nodes[n]
         if area[n] == 0:
@@ -113,10 +124,8 @@ def map_data(g: nx.DiGraph, year: int | None = None) -> MapData:
         change = None
         if year is not None and before is not None:
             change = 100.0 * (by_year.get(year, 0) / stored[year] - by_year.get(before, 0) / stored[before])
-        data.ids.append(n), data.parents.append(parent), data.codes.append(d["label"]), data.labels.append(label)
-        data.kinds.append(kind), data.status.append(status), data.values.append(area[n])
-        data.own.append(int(d.get("direct", 0))), data.letters.append(int(d.get("letters", 0))), data.change.append(change)
-        data.hover.append(_hover(d, area[n], by_year, stored, year, before, change))
+        data.add(n, parent, d["label"], label, kind, status, area[n], int(d.get("direct", 0)), int(d.get("letters", 0)),
+                 change, _hover(d, area[n], by_year, stored, year, before, change))
     data.values[0] = sum(v for v, p in zip(data.values, data.parents) if p == ROOT)
     data.hover[0] = f"<b>The Codification</b><br>{total_letters} letters stored; {data.values[0]} citations of its parts"
     return data
