@@ -4,6 +4,8 @@ Environment variables (each also a command-line option where one exists):
 
 ========================  ========================================================================
 ``ASCKG_STORE``           the store when ``--store`` is not given: a directory or a SPARQL server
+``ASCKG_PLOTLY_JS``       a plotly.js build to inline in HTML pictures instead of the plotly
+                          package's full one (a partial bundle: smaller pages that open faster)
 ========================  ========================================================================
 
 The ingest constants below were measured on a 2-core machine; they trade memory for speed and are
@@ -21,6 +23,12 @@ DEFAULT_STORE = "asckg-store"
 def store_spec() -> str:
     """``$ASCKG_STORE``, else ``./asckg-store``."""
     return os.environ.get("ASCKG_STORE") or DEFAULT_STORE
+
+
+def plotly_js_path() -> str | None:
+    """``$ASCKG_PLOTLY_JS``: a plotly.js file to inline in HTML pictures, or None for the plotly
+    package's own."""
+    return os.environ.get("ASCKG_PLOTLY_JS") or None
 
 
 # -- extraction -------------------------------------------------------------------------------

@@ -225,6 +225,23 @@ def test_a_page_is_self_contained_and_a_fragment_embeds(golden):
     assert pages.plotly_script().startswith('<script type="text/javascript">')
 
 
+def test_a_lighter_plotly_build_can_be_named(golden, tmp_path, monkeypatch):
+    full = pages.plotly_js()
+    lighter = tmp_path / "plotly-lighter.js"
+    lighter.write_text(full.replace("*/", "*/ /* the lighter build */", 1), encoding="utf-8")
+    monkeypatch.setenv("ASCKG_PLOTLY_JS", str(lighter))
+    page = pages.page(charts.trends(golden), "t")
+    assert "/* the lighter build */" in page and page.count("plotly.js v") == 1
+    other = tmp_path / "plotly-old.js"
+    other.write_text("/**\n* plotly.js v1.58.5\n*/\nvar Plotly = {};", encoding="utf-8")
+    monkeypatch.setenv("ASCKG_PLOTLY_JS", str(other))
+    with pytest.raises(AsckgError, match=r"plotly-old\.js: plotly\.js v1\.58\.5, but the plotly package draws for v"):
+        pages.page(charts.trends(golden), "t")
+    monkeypatch.setenv("ASCKG_PLOTLY_JS", str(tmp_path / "missing.js"))
+    with pytest.raises(AsckgError, match="missing.js: cannot read the plotly.js of ASCKG_PLOTLY_JS"):
+        pages.plotly_script()
+
+
 def test_cli_writes_the_html_views_and_charts(examples_store, tmp_path):
     env = dict(os.environ, ASCKG_STORE=str(examples_store))
     for args, out in ((("view", "codification"), "c.html"), (("view", "co-citation", "--min-weight", "1"), "n.html"),

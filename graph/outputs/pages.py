@@ -11,8 +11,13 @@ that carries the library itself.
 from __future__ import annotations
 
 import html
+import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from asckg.core import settings
+from asckg.core.errors import AsckgError
 
 #: Allows inline script and style (plotly.js and its figure are inline) and data: images (the
 #: toolbar's "download as PNG"); nothing may be loaded from anywhere else.
@@ -31,18 +36,45 @@ body { margin: 0; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "
 """
 
 
-def plotly_script() -> str:
-    """plotly.js as one inline ``<script>`` element (about 4.8 MB), for a page of fragments."""
+def _version(js: str) -> str | None:
+    m = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", js[:2000])
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=4)
+def _plotly_js(path: str | None) -> str:
     from plotly.offline import get_plotlyjs
 
-    return f'<script type="text/javascript">{get_plotlyjs()}</script>'
+    full = get_plotlyjs()
+    if path is None:
+        return full
+    try:
+        js = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise AsckgError(f"{path}: cannot read the plotly.js of ASCKG_PLOTLY_JS: {error.strerror or error}") from None
+    if _version(js) != _version(full):
+        raise AsckgError(f"{path}: plotly.js v{_version(js) or '?'}, but the plotly package draws for "
+                         f"v{_version(full)} (ASCKG_PLOTLY_JS must be a build of that version)")
+    return js
+
+
+def plotly_js() -> str:
+    """The text of plotly.js: the plotly package's full build (about 4.8 MB), or the build
+    ``$ASCKG_PLOTLY_JS`` names (the same version, for example a bundle of only the traces drawn)."""
+    return _plotly_js(settings.plotly_js_path())
+
+
+def plotly_script() -> str:
+    """plotly.js as one inline ``<script>`` element, for a page of fragments."""
+    return f'<script type="text/javascript">{plotly_js()}</script>'
 
 
 def fragment(fig: Any, div_id: str | None = None, include_js: bool = False) -> str:
     """The figure as a ``<div>`` and the script that draws it; with ``include_js`` plotly.js too."""
-    return fig.to_html(full_html=False, include_plotlyjs=bool(include_js), include_mathjax=False,
+    part = fig.to_html(full_html=False, include_plotlyjs=False, include_mathjax=False,
                        config=CONFIG, div_id=div_id, default_width="100%",
                        default_height=f"{fig.layout.height or 600}px")
+    return plotly_script() + part if include_js else part
 
 
 def page(fig: Any, title: str, note: str = "", div_id: str = "chart") -> str:
