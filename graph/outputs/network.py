@@ -4,15 +4,18 @@
 everything a picture needs as plain node attributes, so GraphML, GEXF and DOT carry it too (Gephi
 opens the file laid out and coloured):
 
-- ``x``, ``y``: a layout computed here, seeded (the same graph gives the same picture): networkx's
-  ForceAtlas2 (LinLog, which pulls communities apart) on each connected component, the largest on
-  the left and the smaller ones packed in columns beside it, each in a square sized by its nodes;
-- ``community`` (0 the one with most letters), ``community_label``, ``color`` (and ``r``, ``g``, ``b``): Louvain
-  communities (networkx, seeded), the first :data:`PALETTE` ones coloured, the rest grey;
+- ``x``, ``y``: a layout computed here, seeded (the same graph gives the same picture): in each
+  connected component every community sits in a disc of its own (networkx's Fruchterman-Reingold
+  inside it), the discs placed by a force layout of the graph of communities and pushed apart until
+  none overlap; the largest component on the left, the smaller ones packed in columns beside it;
+- ``community`` (0 the one with most letters), ``community_label``, ``color`` (and ``r``, ``g``,
+  ``b``): Louvain communities (networkx, seeded), the first :data:`PALETTE` ones coloured, the rest
+  grey;
 - ``size``: a marker diameter in pixels, by the letters naming the node;
 - ``labelled`` (1 or 0) and ``label_position``: the nodes whose label is drawn, the most cited
   first, each placed right, left, above or below its node where its box overlaps no other label
-  and no other node (boxes in the figure's own pixels, see :func:`label_boxes`).
+  and no other node (the :data:`FORCED` most cited may cover a node; boxes in the figure's own
+  pixels, see :func:`label_boxes`).
 
 :func:`figure` draws the arranged graph with plotly: edges in weight classes (wider and darker for
 more letters; buttons hide the lighter classes), nodes by community, hover with the node's title and
