@@ -102,16 +102,26 @@ def test_every_node_is_placed_coloured_and_sized(miserables):
         assert (d["r"], d["g"], d["b"]) == tuple(int(d["color"][k:k + 2], 16) for k in (1, 3, 5))
     communities = {d["community"] for _, d in miserables.nodes(data=True)}
     assert len(communities) >= 4
-    found = [frozenset(n for n, c in miserables.nodes(data="community") if c == k) for k in communities]
-    louvain = nx.community.louvain_communities(network.filtered(nx.les_miserables_graph()), weight="weight", seed=7)
-    assert set(found) == {frozenset(c) for c in louvain}
-    assert nx.community.modularity(miserables, found, weight="weight") > 0.5
+    found = [{n for n, c in miserables.nodes(data="community") if c == k} for k in communities]
+    louvain = nx.community.louvain_communities(nx.les_miserables_graph(), weight="weight", seed=7)
+    best = nx.community.modularity(miserables, louvain, weight="weight")
+    assert nx.community.modularity(miserables, found, weight="weight") >= 0.97 * best > 0.5
 
 
 def test_the_layout_is_the_same_every_time(miserables):
     again = network.arrange(nx.relabel_nodes(nx.les_miserables_graph(), {}))
     assert {n: (d["x"], d["y"]) for n, d in miserables.nodes(data=True)} == \
            {n: (d["x"], d["y"]) for n, d in again.nodes(data=True)}
+
+
+def test_the_layout_does_not_change_with_the_python_process(tmp_path):
+    # Louvain keeps communities in sets; the order of a set of strings changes with PYTHONHASHSEED
+    script = ("import json, networkx as nx\nfrom asckg.graph.outputs import network\n"
+              "g = network.arrange(nx.les_miserables_graph())\n"
+              "print(json.dumps(sorted((n, d['x'], d['y'], d['community']) for n, d in g.nodes(data=True))))")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env=dict(os.environ, PYTHONHASHSEED=seed)).stdout for seed in ("1", "2", "3")]
+    assert runs[0] == runs[1] == runs[2] and len(runs[0]) > 1000
 
 
 def test_communities_sit_apart(miserables):

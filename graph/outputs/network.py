@@ -93,14 +93,35 @@ def _letters(g: nx.Graph, n: Any) -> int:
     return int(d.get("letters") or sum(w for _, _, w in g.edges(n, data="weight", default=1)))
 
 
+def _canonical(g: nx.Graph) -> nx.Graph:
+    """A copy of ``g`` with its nodes and edges in the order of their names, so that what is computed
+    from it does not depend on the order rows arrived in."""
+    h = nx.Graph()
+    for n in sorted(g, key=str):
+        h.add_node(n, **g.nodes[n])
+    h.add_edges_from(sorted(((a, b, d) if str(a) <= str(b) else (b, a, d) for a, b, d in g.edges(data=True)),
+                            key=lambda e: (str(e[0]), str(e[1]))))
+    return h
+
+
 def _communities(g: nx.Graph, seed: int) -> list[list[Any]]:
-    found = nx.community.louvain_communities(g, weight="weight", seed=seed) if g.number_of_edges() else [{n} for n in g]
+    # Louvain on whole numbers: it keeps communities in sets, whose order for strings changes with
+    # every Python process (hash randomisation), and with it the communities found.
+    order = sorted(g, key=str)
+    number = {n: i for i, n in enumerate(order)}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(order)))
+    numbered.add_edges_from(sorted((min(number[a], number[b]), max(number[a], number[b]), {"weight": w})
+                                   for a, b, w in g.edges(data="weight", default=1)))
+    found = [{order[i] for i in c} for c in nx.community.louvain_communities(numbered, weight="weight", seed=seed)] \
+        if g.number_of_edges() else [{n} for n in g]
     members = [sorted(c, key=lambda n: (-_letters(g, n), str(g.nodes[n].get("label", n)))) for c in found]
     return sorted(members, key=lambda c: (-sum(_letters(g, n) for n in c), -len(c), str(c[0])))
 
 
 def _spread(g: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
     """A force layout of ``g`` centred on 0, its farthest node at distance 1."""
+    g = _canonical(g)  # a subgraph's nodes come in the order of a set
     if g.number_of_nodes() == 1:
         return {next(iter(g)): (0.0, 0.0)}
     if g.number_of_nodes() < 500:  # networkx's dense Fruchterman-Reingold (numpy; scipy past 500 nodes)
@@ -185,7 +206,7 @@ def arrange(g: nx.Graph, min_weight: int = 1, seed: int = 7, labels: int = LABEL
     h = filtered(g, min_weight)
     for a, b, d in h.edges(data=True):
         d["pull"] = 1.0 + math.log(d.get("weight", 1))  # heavy pairs pull harder, but not 60 times
-    components = sorted((h.subgraph(c).copy() for c in nx.connected_components(h)),
+    components = sorted((_canonical(h.subgraph(c)) for c in nx.connected_components(h)),
                         key=lambda c: (-c.number_of_nodes(), min(str(n) for n in c)))
     groups = _communities(h, seed)
     pos = _pack(components, groups, seed)
