@@ -24,7 +24,7 @@ class Level(str, Enum):
 
 def plot(
     chart: Annotated[Chart, typer.Argument(help="trends (a line per Topic, letters per year) or heatmap (Topics by year).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The chart file: .png, .svg or .pdf.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The chart file: .html (interactive, offline), .png, .svg or .pdf.")],
     by: Annotated[Level, typer.Option("--by", help="Chart Codification Topics or Subtopics.")] = Level.topic,
     top: Annotated[int, typer.Option("--top", help="How many of the most cited to show (default 8 for trends, 20 for heatmap).", show_default=False)] = 0,
     store: StoreOption = STORE_DEFAULT,
@@ -34,11 +34,21 @@ def plot(
     from asckg.graph.store import open_store
 
     count = top or (8 if chart is Chart.trends else 20)
+    interactive = output.suffix.lower() in (".html", ".htm")
+    if not interactive and output.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise AsckgError(f"{output}: write the chart to a .html, .png, .svg or .pdf file")
     with open_store(store, read_only=True) as db:
-        draw = plots.trends if chart is Chart.trends else plots.heatmap
-        fig = draw(db, by.value, count)
+        if interactive:
+            from asckg.graph.outputs import charts
+
+            fig = (charts.trends if chart is Chart.trends else charts.heatmap)(db, by.value, count)
+        else:
+            fig = (plots.trends if chart is Chart.trends else plots.heatmap)(db, by.value, count)
     try:
-        plots.save(fig, output)
+        if interactive:
+            charts.write(fig, output, title=f"asckg: {chart.value} by {by.value}")
+        else:
+            plots.save(fig, output)
     except OSError as error:
         raise AsckgError(f"{output}: cannot write: {error.strerror or error}") from None
     err.print(f"{chart.value} by {by.value} -> {output}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -32,16 +32,28 @@ def view(
     name: Annotated[ViewName, typer.Argument(help="citations, co-citation, company-topic, conversations or codification.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="graphml or gexf (Gephi, Cytoscape), dot (Graphviz), json (node-link), html (one offline page).")] = ViewFormat.html,
+    min_weight: Annotated[Optional[int], typer.Option("--min-weight", min=1, help="co-citation and company-topic: keep only edges of at least this many letters (co-citation's default: 2).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="codification map: colour by the change from the year before to this one (default: the latest).")] = None,
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
-    """Write a view of the graph: nodes and weighted edges, with labels and kinds."""
+    """Write a view of the graph: nodes and weighted edges, with labels and kinds.
+
+    co-citation and company-topic are laid out, with communities, in every format (Gephi opens the
+    GraphML or GEXF laid out and coloured); codification in HTML is a treemap of the Codification."""
     from asckg.graph.store import open_store
-    from asckg.graph.outputs.views import build_view, write_view
+    from asckg.graph.outputs.views import NETWORKS, build_view, co_citation, write_view
 
     with open_store(store, read_only=True) as db:
-        graph = build_view(db, name.value)
+        if name is ViewName.co_citation and min_weight:
+            graph = co_citation(db, min_letters=min_weight)
+        else:
+            graph = build_view(db, name.value)
+    if name.value in NETWORKS:
+        from asckg.graph.outputs.network import arrange
+
+        graph = arrange(graph, min_weight=min_weight or 1)
     try:
-        write_view(graph, fmt.value, str(output))
+        write_view(graph, fmt.value, str(output), year=year)
     except OSError as error:
         raise AsckgError(f"{output}: cannot write: {error.strerror or error}") from None
     err.print(f"{name.value}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {output}")

@@ -7,6 +7,8 @@ Environment variables (each also a command-line option where one exists):
 ``ASCKG_USER_AGENT``      who ``asckg fetch`` says it is to EDGAR ("Name email"); required to fetch
 ``ASCKG_EDGAR_URL``       the root of EDGAR's ``/Archives/edgar/...`` (default https://www.sec.gov)
 ``ASCKG_DATA_URL``        the root of ``/submissions/CIK##########.json`` (default https://data.sec.gov)
+``ASCKG_PLOTLY_JS``       a plotly.js build to inline in HTML pictures instead of the plotly
+                          package's full one (a partial bundle: smaller pages that open faster)
 ========================  ========================================================================
 
 The ingest constants below were measured on a 2-core machine; they trade memory for speed and are
@@ -24,6 +26,12 @@ DEFAULT_STORE = "asckg-store"
 def store_spec() -> str:
     """``$ASCKG_STORE``, else ``./asckg-store``."""
     return os.environ.get("ASCKG_STORE") or DEFAULT_STORE
+
+
+def plotly_js_path() -> str | None:
+    """``$ASCKG_PLOTLY_JS``: a plotly.js file to inline in HTML pictures, or None for the plotly
+    package's own."""
+    return os.environ.get("ASCKG_PLOTLY_JS") or None
 
 
 # -- extraction -------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from asckg.core import reference
 from asckg.graph.ask.sparql import BadQuery, run_query
 from asckg.graph.store import Store
 from asckg.queries import load_spec
@@ -89,9 +90,25 @@ def co_citation(store: Store, min_letters: int = 2) -> nx.Graph:
             if node not in g:
                 g.add_node(node, label=code, kind=_reference_kind(node, code))
         g.add_edge(r["a"], r["b"], weight=int(r["letters"]))
+    naming = _letters_naming(store)
     for n, data in g.nodes(data=True):
         data["letters_with_others"] = sum(w for _, _, w in g.edges(n, data="weight"))
+        data["letters"] = naming.get(n, 0)
+        title = _reference_title(data["label"], data["kind"])
+        if title:
+            data["title"] = title
     return g
+
+
+def _letters_naming(store: Store) -> dict[str, int]:
+    """Letters naming each cited node, and letters citing anything about each company."""
+    return {r["node"]: int(r["letters"]) for r in _rows(store, "view_reference_letters")}
+
+
+def _reference_title(code: str, kind: str) -> str | None:
+    if kind in ("topic", "subtopic", "section", "paragraph"):
+        return reference.title(code)
+    return reference.guidance_title(code) if kind == "guidance" else None
 
 
 def _reference_kind(iri: str, code: str) -> str:
@@ -112,6 +129,9 @@ def company_topic(store: Store) -> nx.Graph:
         weight[(r["company"], r["topic"])] += int(r["letters"])  # a letter has one year: sums are distinct letters
     for (company, topic), w in weight.items():
         g.add_edge(company, topic, weight=w)
+    naming = _letters_naming(store)
+    for n, data in g.nodes(data=True):  # a letter has one company: a Topic's letters are its edges' sum
+        data["letters"] = naming.get(n, 0) if data["kind"] == "company" else sum(w for _, _, w in g.edges(n, data="weight"))
     return g
 
 
@@ -135,18 +155,42 @@ def conversations(store: Store) -> nx.DiGraph:
     return g
 
 
+#: Letters listed on a Codification node (``top_letters``), those with most mentions under it first.
+TOP_LETTERS = 5
+
+
 def codification(store: Store) -> nx.DiGraph:
-    """The Codification tree (parent -> child) of the cited nodes, with ``letters`` citing within."""
+    """The Codification tree (parent -> child) of the cited nodes, with ``letters`` citing within,
+    ``direct`` letters naming the node itself, its ``status`` (current, superseded or unknown),
+    ``by_year`` ("2016:3 2018:1", letters citing within) and ``top_letters`` ("id (date, company,
+    mentions) | ...")."""
     g = nx.DiGraph(name="codification")
     parents = []
     for r in _rows(store, "view_codification"):
         g.add_node(r["node"], **_clean({"label": r["code"], "kind": _local(r["level"]).lower(), "title": r["label"],
-                                        "letters": int(r["letters"] or 0), "direct": int(r["direct"] or 0)}))
+                                        "letters": int(r["letters"] or 0), "direct": int(r["direct"] or 0),
+                                        "status": reference.status(r["code"])}))
         if r["parent"]:
             parents.append((r["parent"], r["node"]))
     for parent, child in parents:
         if parent in g:
             g.add_edge(parent, child, relation="broader of")
+    years: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    top: dict[str, list[str]] = defaultdict(list)
+    for r in _rows(store, "view_codification_letters"):  # most mentions first within each node
+        if r["node"] not in g:
+            continue
+        if r["date"]:
+            years[r["node"]][int(r["date"][:4])] += 1
+        if len(top[r["node"]]) < TOP_LETTERS:
+            mentions = f"{r['mentions']} mention{'' if r['mentions'] == '1' else 's'}"
+            about = ", ".join(x for x in (r["date"], r["companyName"], mentions) if x)
+            top[r["node"]].append(f"{r['id']} ({about})")
+    for n, data in g.nodes(data=True):
+        data["by_year"] = " ".join(f"{y}:{c}" for y, c in sorted(years[n].items()))
+        data["top_letters"] = " | ".join(top[n])
+    stored = {int(r["year"]): int(r["letters"]) for r in _rows(store, "letters_by_year")}
+    g.graph["letters_by_year"] = " ".join(f"{y}:{c}" for y, c in sorted(stored.items()))
     return g
 
 
@@ -194,18 +238,57 @@ def to_json(g: nx.Graph) -> str:
     return json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1)
 
 
-def write_view(g: nx.Graph, fmt: str, path: str) -> None:
-    """Write a view as graphml, gexf, dot, json or html to ``path``."""
+#: Views drawn as networks with structure (:mod:`asckg.graph.outputs.network`) in HTML.
+NETWORKS = ("co-citation", "company-topic")
+
+
+def _with_viz(g: nx.Graph) -> nx.Graph:
+    """A copy whose nodes carry GEXF's ``viz`` (position, colour, size) from a layout's attributes,
+    so Gephi opens the file laid out and coloured."""
+    h = g.copy()
+    for _, d in h.nodes(data=True):
+        if "x" in d and "y" in d:
+            viz: dict[str, Any] = {"position": {"x": float(d["x"]) * 100, "y": float(d["y"]) * 100, "z": 0.0}}
+            if "size" in d:
+                viz["size"] = float(d["size"])
+            colour = str(d.get("color", ""))
+            if len(colour) == 7 and colour.startswith("#"):
+                viz["color"] = {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0}
+            d["viz"] = viz
+    return h
+
+
+def _with_pos(g: nx.Graph) -> nx.Graph:
+    """A copy whose nodes carry Graphviz's fixed ``pos`` (points) from a layout's attributes."""
+    h = g.copy()
+    for _, d in h.nodes(data=True):
+        if "x" in d and "y" in d:
+            d["pos"] = f"{float(d['x']) * 72:.1f},{float(d['y']) * 72:.1f}!"
+    return h
+
+
+def write_view(g: nx.Graph, fmt: str, path: str, year: int | None = None) -> None:
+    """Write a view as graphml, gexf, dot, json or html to ``path``. In HTML, ``codification`` is a
+    treemap (``year``: the year its colours compare with the one before), ``co-citation`` and
+    ``company-topic`` are laid-out networks, the others the interactive graph of ``html_view``."""
     if fmt == "graphml":
         nx.write_graphml(g, path)
     elif fmt == "gexf":
-        nx.write_gexf(g, path)
+        nx.write_gexf(_with_viz(g), path)
     elif fmt == "dot":
         with open(path, "w", encoding="utf-8") as out:
-            out.write(to_dot(g))
+            out.write(to_dot(_with_pos(g)))
     elif fmt == "json":
         with open(path, "w", encoding="utf-8") as out:
             out.write(to_json(g))
+    elif fmt == "html" and g.graph.get("name") == "codification":
+        from asckg.graph.outputs import codemap
+
+        codemap.write(g, path, year)
+    elif fmt == "html" and g.graph.get("name") in NETWORKS:
+        from asckg.graph.outputs import network
+
+        network.write(g, path)
     elif fmt == "html":
         from asckg.graph.outputs.html_view import render
 

@@ -1,0 +1,139 @@
+"""Interactive charts of what the letters cite over the years (plotly; one offline HTML file each).
+
+The same numbers as :mod:`asckg.graph.outputs.plots` (:func:`~asckg.graph.outputs.plots.year_counts`:
+letters citing each of the most cited Topics or Subtopics, per year), drawn for a browser:
+
+- :func:`trends`: a line per node; buttons switch between letters and the share of the year's
+  letters (so a year with few letters stored is not read as a drop); hover gives both;
+- :func:`heatmap`: nodes by years, each cell the letters citing (or their share), with the count
+  written in the cell.
+
+Each returns a :class:`plotly.graph_objects.Figure`; :func:`fragment` and :func:`write` turn one
+into HTML (see :mod:`asckg.graph.outputs.pages`). PNG, SVG and PDF stay matplotlib's
+(:mod:`~asckg.graph.outputs.plots`), for reports.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from asckg.graph.outputs.plots import YearCounts, year_counts
+from asckg.graph.store import Store
+
+_WORD = {"topic": "Topic", "subtopic": "Subtopic"}
+#: Line colours (Okabe-Ito, then Tol's muted), one per node.
+COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#882255", "#117733", "#999933",
+          "#44AA99", "#332288", "#AA4499"]
+
+
+def _share(count: int, stored: int) -> float:
+    return round(100.0 * count / stored, 1) if stored else 0.0
+
+
+def _years(data: YearCounts) -> list[str]:
+    return [str(y) for y in data.years]
+
+
+def _ticks(years: list[str], stored: list[int]) -> list[str]:
+    return [f"{y}<br><span style='font-size:10px;color:#777'>{s} letter{'' if s == 1 else 's'}</span>" for y, s in zip(years, stored)]
+
+
+def _buttons(count_args: list[Any], share_args: list[Any]) -> list[dict[str, Any]]:
+    return [dict(type="buttons", direction="right", x=0.0, xanchor="left", y=1.0, yanchor="bottom", showactive=True,
+                 pad=dict(b=6), buttons=[dict(label="letters", method="update", args=count_args),
+                                         dict(label="share of the year's letters (%)", method="update", args=share_args)])]
+
+
+def trends_figure(data: YearCounts) -> Any:
+    """A line per node: letters citing it per year (or their share of the year's letters)."""
+    import plotly.graph_objects as go
+
+    word = _WORD[data.level]
+    years = _years(data)
+    stored = [data.letters_per_year.get(y, 0) for y in data.years]
+    fig = go.Figure()
+    counts, shares = [], []
+    for i, (label, values) in enumerate(data.series.items()):
+        share = [_share(v, s) for v, s in zip(values, stored)]
+        counts.append(values)
+        shares.append(share)
+        fig.add_trace(go.Scatter(
+            x=years, y=values, name=html.escape(label), mode="lines+markers",
+            line=dict(width=2.5, color=COLORS[i % len(COLORS)]), marker=dict(size=7),
+            customdata=[[v, s, p] for v, s, p in zip(values, stored, share)],
+            hovertemplate=f"<b>{html.escape(label)}</b><br>%{{x}}: %{{customdata[0]}} of %{{customdata[1]}} letters "
+                          "(%{customdata[2]}%)<extra></extra>"))
+    ticks = _ticks(years, stored)
+    fig.update_layout(
+        title=dict(text=f"Letters citing each of the {len(data.series)} most cited Codification {word}s, per year",
+                   x=0.01, y=0.97, yanchor="top", font=dict(size=16)),
+        height=560, margin=dict(l=70, r=20, t=96, b=70), plot_bgcolor="#ffffff",
+        font=dict(family="Arial, Helvetica, sans-serif"), hovermode="closest",
+        xaxis=dict(type="category", tickvals=years, ticktext=ticks, title=dict(text="year (below it: letters stored)"),
+                   showgrid=False, linecolor="#999"),
+        yaxis=dict(title=dict(text=f"letters citing the {word} or anything under it"), rangemode="tozero",
+                   gridcolor="#e6e6e6", linecolor="#999"),
+        legend=dict(title=dict(text=word), font=dict(size=12)),
+        updatemenus=_buttons(
+            [{"y": counts}, {"yaxis.title.text": f"letters citing the {word} or anything under it"}],
+            [{"y": shares}, {"yaxis.title.text": "share of the year's letters citing it (%)"}]),
+    )
+    return fig
+
+
+def heatmap_figure(data: YearCounts) -> Any:
+    """Nodes (rows, most cited first) by years; each cell the letters citing (or their share)."""
+    import plotly.graph_objects as go
+
+    word = _WORD[data.level]
+    years = _years(data)
+    labels = list(data.series)
+    stored = [data.letters_per_year.get(y, 0) for y in data.years]
+    counts = [data.series[label] for label in labels]
+    shares = [[_share(v, s) for v, s in zip(row, stored)] for row in counts]
+    text = [[str(v) if v else "" for v in row] for row in counts]
+    share_text = [[f"{p:g}" if p else "" for p in row] for row in shares]
+    fig = go.Figure(go.Heatmap(
+        z=counts, x=years, y=[html.escape(label) for label in labels], text=text, texttemplate="%{text}",
+        colorscale="Blues", zmin=0, xgap=1, ygap=1, colorbar=dict(title=dict(text="letters"), thickness=14),
+        customdata=[[[v, s, p] for v, s, p in zip(row, stored, prow)] for row, prow in zip(counts, shares)],
+        hovertemplate="<b>%{y}</b><br>%{x}: %{customdata[0]} of %{customdata[1]} letters (%{customdata[2]}%)<extra></extra>"))
+    fig.update_layout(
+        title=dict(text=f"Letters citing each Codification {word}, by year", x=0.01, y=0.98, yanchor="top", font=dict(size=16)),
+        height=max(360, 26 * len(labels) + 190), margin=dict(l=20, r=20, t=96, b=60), plot_bgcolor="#ffffff",
+        font=dict(family="Arial, Helvetica, sans-serif"),
+        xaxis=dict(type="category", title=dict(text="year"), side="bottom",
+                   ticktext=_ticks(years, stored), tickvals=years),
+        yaxis=dict(autorange="reversed", automargin=True),
+        updatemenus=_buttons([{"z": [counts], "text": [text], "colorbar.title.text": "letters"}],
+                             [{"z": [shares], "text": [share_text], "colorbar.title.text": "% of the<br>year's letters"}]),
+    )
+    return fig
+
+
+def trends(store: Store, by: str = "topic", top: int = 8) -> Any:
+    """The trend chart of the store's ``top`` most cited Topics (or Subtopics)."""
+    return trends_figure(year_counts(store, by, top))
+
+
+def heatmap(store: Store, by: str = "topic", top: int = 20) -> Any:
+    """The heatmap of the store's ``top`` most cited Topics (or Subtopics)."""
+    return heatmap_figure(year_counts(store, by, top))
+
+
+def fragment(fig: Any, div_id: str | None = None, include_js: bool = False) -> str:
+    """A chart as an HTML fragment (see :func:`asckg.graph.outputs.pages.fragment`)."""
+    from asckg.graph.outputs import pages
+
+    return pages.fragment(fig, div_id=div_id, include_js=include_js)
+
+
+def write(fig: Any, path: str | Path, title: str = "asckg chart") -> None:
+    """Write a chart as one offline HTML page."""
+    from asckg.graph.outputs import pages
+
+    legend = "; click a legend entry to hide it, double-click to show it alone" if fig.layout.showlegend is not False \
+        and any(t.type == "scatter" for t in fig.data) else ""
+    pages.write_page(fig, path, title, note=f"Hover for the counts{legend}; the buttons switch letters and shares.")
