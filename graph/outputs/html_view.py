@@ -70,7 +70,7 @@ def page_data(g: nx.Graph) -> dict[str, Any]:
     pos = layout(g)
     weights = {n: _weight(g, n) for n in g.nodes}
     top = set(sorted(g.nodes, key=lambda n: -weights[n])[:LABELLED])
-    nodes = []
+    nodes: list[dict[str, Any]] = []
     for n, attrs in g.nodes(data=True):
         x, y = pos[n]
         nodes.append({

@@ -11,6 +11,8 @@ return a :class:`matplotlib.figure.Figure` built without pyplot, so nothing glob
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +60,7 @@ def year_counts(store: Store, by: str = "topic", top: int = 8) -> YearCounts:
     per_year = {int(r["year"]): int(r["letters"]) for r in run_query(store, load_spec("letters_by_year")).dicts()}
     totals: dict[str, int] = defaultdict(int)
     counts: dict[str, dict[int, int]] = defaultdict(dict)
-    titles: dict[str, str | None] = {}
+    titles: dict[str, Any] = {}
     for r in rows:
         totals[r["code"]] += int(r["letters"])
         counts[r["code"]][int(r["year"])] = int(r["letters"])

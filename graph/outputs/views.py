@@ -33,7 +33,7 @@ _KIND_OF_CLASS = {
 }
 
 
-def _rows(store: Store, name: str, **params: str) -> list[dict[str, str | None]]:
+def _rows(store: Store, name: str, **params: str) -> list[dict[str, Any]]:
     return run_query(store, load_spec(name), params).dicts()
 
 

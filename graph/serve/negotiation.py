@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import Any
+
 import pyoxigraph as ox
 
 __all__ = ["FORMATS", "Format", "negotiate", "wants_json"]
@@ -32,7 +34,8 @@ class Format:
         return f"{self.media_type}; charset=utf-8" if self.charset else self.media_type
 
     @property
-    def writer(self) -> ox.QueryResultsFormat | ox.RdfFormat:
+    def writer(self) -> Any:
+        """pyoxigraph's format: a ``QueryResultsFormat`` for results, an ``RdfFormat`` for graphs."""
         return _WRITERS[self.name]
 
 

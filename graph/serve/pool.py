@@ -30,6 +30,7 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -90,12 +91,12 @@ def evaluate(store: ox.Store, job: Job) -> Reply:
     if isinstance(result, ox.QueryBoolean):
         if job.results is None:
             return _not_acceptable("an ASK")
-        return Reply(200, job.results.content_type, result.serialize(format=job.results.writer))
+        return Reply(200, job.results.content_type, _bytes(result.serialize(format=job.results.writer)))
     wanted, form = (job.graph, "a CONSTRUCT or DESCRIBE") if isinstance(result, ox.QueryTriples) \
         else (job.results, "a SELECT")
     if wanted is None:
         return _not_acceptable(form)
-    items = []
+    items: list[Any] = []
     truncated = False
     try:
         for item in result:
@@ -111,7 +112,7 @@ def evaluate(store: ox.Store, job: Job) -> Reply:
             body = _solutions(result.variables, items).serialize(format=wanted.writer)
     except (ValueError, OSError, SyntaxError) as err:
         return Reply.text(500, f"the query failed: {err}")
-    return Reply(200, wanted.content_type, body, rows=len(items), truncated=truncated)
+    return Reply(200, wanted.content_type, _bytes(body), rows=len(items), truncated=truncated)
 
 
 def _dataset(job: Job) -> dict:
@@ -155,13 +156,21 @@ def names_dataset(query: str) -> bool:
     return any(m["from"] for m in _DATASET_SCAN.finditer(query))
 
 
+def _bytes(body: bytes | None) -> bytes:
+    """A serialiser's answer when no output was given: the bytes it wrote."""
+    assert body is not None
+    return body
+
+
 def _solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution]) -> ox.QuerySolutions:
     """The rows read so far as a ``QuerySolutions`` again, so pyoxigraph's serializers can write a
     capped answer: they are written as SPARQL TSV (whose cells are N-Triples terms, lossless) and
     parsed back."""
     lines = ["\t".join("?" + v.value for v in variables)]
     lines += ["\t".join(_tsv_term(row[v]) for v in variables) for row in rows]
-    return ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+    solutions = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return solutions
 
 
 def _tsv_term(term: object) -> str:

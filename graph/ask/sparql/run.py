@@ -24,8 +24,8 @@ class Answer:
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
 
-    def dicts(self) -> list[dict[str, str | None]]:
-        """Rows as dicts of the terms' plain values, for tests and quick scripts."""
+    def dicts(self) -> list[dict[str, Any]]:
+        """Rows as dicts of the terms' plain values (strings; None where unbound)."""
         return [{v: (t.value if t is not None else None) for v, t in zip(self.variables, row)} for row in self.rows]
 
 
