@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 
 from asckg.nlp.anatomy import comments as _comments
-from asckg.nlp.anatomy import header, people, priors
+from asckg.nlp.anatomy import header, outcome, people, priors
 from asckg.nlp.anatomy.model import Anatomy, Comment, FilingRef, Person, PriorComment, PriorLetter
 from asckg.nlp.anatomy.text import closings, salutation
 from asckg.nlp.grammar import dates
@@ -69,7 +69,7 @@ def parse_letter(text: str, meta: Mapping[str, str] | None = None, masked: str |
     found, count = _comments.parse_comments(masked, kind, body_start, closes)
     last = found[-1].start if found else body_start
     addressees = header.addressees(masked, sal, head_end) if sal or block else []
-    return Anatomy(
+    anatomy = Anatomy(
         kind=kind,
         company=company,
         cik=meta.get("cik") or None,
@@ -83,3 +83,4 @@ def parse_letter(text: str, meta: Mapping[str, str] | None = None, masked: str |
         prior_comments=tuple(priors.prior_comments(masked)),
         comment_count=count,
     )
+    return outcome.annotate(anatomy, masked)
