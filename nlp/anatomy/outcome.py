@@ -94,9 +94,15 @@ _PROCESS = re.compile(
     re.IGNORECASE)
 
 
+#: How far into a letter its type is read: the sentences that say what a letter is come first
+#: (a letter without numbered comments is short), and a long text is not scanned again and again.
+_HEAD_CHARS = 20_000
+
+
 def letter_type(text: str, anatomy: Anatomy) -> str:
     """One of :data:`LETTER_TYPES` for a letter's (masked) text and its anatomy."""
     count = anatomy.comment_count
+    text = text[:_HEAD_CHARS]
     if anatomy.kind == "staff":
         if _NOTICE.search(text):
             return "sec_letter"
@@ -295,7 +301,7 @@ def commitments(anatomy: Anatomy, text: str = "", labels: list[tuple[str, ...]] 
     if anatomy.kind == "staff":
         return None
     if not anatomy.comments:
-        if text and anatomy.comment_count is not None:
+        if text and anatomy.comment_count is not None and len(text) <= _HEAD_CHARS:
             return {"1": list(answer_commitment(_body(text), _forms(anatomy)))}
         return None
     labels = comment_commitments(anatomy) if labels is None else labels
