@@ -153,7 +153,10 @@ _WILL_CHANGE = re.compile(
     r"(?:(?:also|further|continue\s+to|additionally|then|accordingly|similarly|likewise|prospectively|now|in\s+addition|"
     r"\w+ly|review\s+and|evaluate\s+and|consider\s+and|seek\s+to|endeavor\s+to|make\s+(?:sure|certain)\s+(?:that\s+)?(?:\w+\s+){0,4}?)\s+)*"
     + _CHANGE_VERB +
-    r"|\b(?:will|shall)\s+(?:also\s+|further\s+)?be\s+(?:\w+ly\s+)?" + _CHANGE_VERB,
+    r"|\b(?:will|shall)\s+(?:also\s+|further\s+)?be\s+(?:\w+ly\s+)?" + _CHANGE_VERB +
+    # "enhanced disclosure to be included in future periodic reports", "the proposed disclosure"
+    r"|\bto\s+be\s+(?:included|made|added|provided|presented|disclosed|reflected)\b"
+    r"|\bproposed\s+(?:\w+\s+){0,2}?(?:disclosures?|revisions?|language|changes|text|presentation)\b",
     re.IGNORECASE)
 # A change already made, by the company, to its text: "we have revised", "the Company has expanded",
 # "the disclosure has been revised", "we revised", "Marriott filed an amendment".
@@ -266,6 +269,11 @@ def comment_keys(anatomy: Anatomy) -> list[str]:
     return keys
 
 
+# "See our response to comment 2", "as discussed in our response to Comment No. 3 above".
+_SEE_ANSWER = re.compile(r"\bresponses?\s+to\s+(?:the\s+Staff[’']s\s+)?(?:comment|question)s?\s*(?:No\.?|#)?\s*(\d{1,3})\b",
+                         re.IGNORECASE)
+
+
 def comment_commitments(anatomy: Anatomy) -> list[tuple[str, ...]]:
     """What each comment's answer commits to, aligned with ``anatomy.comments`` (``()`` where it
     cannot be told).
@@ -287,6 +295,15 @@ def comment_commitments(anatomy: Anatomy) -> list[tuple[str, ...]]:
         for j in (*waiting, k):
             out[j] = labels
         waiting = []
+    # an answer that only points to another answer's change takes that answer's labels
+    by_number = {c.number: got for c, got in zip(anatomy.comments, out) if c.number is not None and got}
+    for k, c in enumerate(anatomy.comments):
+        if out[k] == ("none",):
+            for m in _SEE_ANSWER.finditer(c.response_text or ""):
+                other = by_number.get(int(m.group(1)))
+                if other and other != ("none",) and int(m.group(1)) != c.number:
+                    out[k] = other
+                    break
     return out
 
 
