@@ -115,6 +115,15 @@ class ASCKG(DefinedNamespace):
     linksStale: URIRef
     answerRow: URIRef
     omittedMentions: URIRef
+    letterType: URIRef
+    commitment: URIRef
+    firstLetter: URIRef
+    lastLetter: URIRef
+    daysOpen: URIRef
+    closedBy: URIRef
+    outcome: URIRef
+    reviewsFiling: URIRef
+    staffOffice: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).
