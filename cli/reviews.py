@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TableFormat, out
@@ -57,7 +58,9 @@ def reviews(
             writer.writerow([getattr(line, name) for name, _ in _COLUMNS])
         typer.echo(buf.getvalue(), nl=False)
     else:
-        out.print(render_table(lines, by.value), width=max(out.width, 100))
+        # ten columns of figures: wider than the 80 columns a pipe gets by default
+        wide = Console(highlight=False, soft_wrap=True, width=max(out.width, 100), force_terminal=out.is_terminal)
+        wide.print(render_table(lines, by.value))
 
 
 _CAPTION = ("letters: per review; closed: by a review_complete letter; in 1-2: closed after one or two comment "

@@ -63,6 +63,17 @@ def _days(later: str, earlier: str) -> int | None:
         return None
 
 
+def office_name(office: str | None) -> str | None:
+    """An office as one spelling: "&" as "and", no commas, no dangling "and" where a signature's
+    line broke ("Office of Beverages, Apparel, and" / "Office of Beverages, Apparel and")."""
+    if not office:
+        return None
+    words = office.replace("&", " and ").replace(",", " ").split()
+    while words and words[-1].lower() in {"and", "of", "the"}:
+        words.pop()
+    return " ".join(words) or None
+
+
 def plan_review(letters: list[ReviewLetter]) -> Review:
     """The facts of the review made of ``letters`` (one or more)."""
     ordered = sorted(letters, key=lambda l: (l.date is None, l.date or "", l.key))
@@ -87,5 +98,5 @@ def plan_review(letters: list[ReviewLetter]) -> Review:
         closed_by=closed_by.iri if closed_by else None,
         outcome=outcome,
         filing=filing,
-        office=office,
+        office=office_name(office),
     )

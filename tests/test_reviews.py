@@ -60,6 +60,14 @@ def test_rounds_without_letter_types_count_staff_letters() -> None:
     assert review.rounds == 2
 
 
+def test_office_spellings() -> None:
+    from asckg.ingest.reviews import office_name
+
+    assert office_name("Office of Mergers & Acquisitions") == office_name("Office of Mergers and Acquisitions")
+    assert office_name("Office of Beverages, Apparel, and") == "Office of Beverages Apparel"
+    assert office_name("") is None
+
+
 def test_filing_and_office_from_headers_else_the_signature() -> None:
     review = plan_review([
         _letter("s1", "2022-01-01", "staff", "sec_comment", signature_office="Office of Manufacturing"),

@@ -82,7 +82,8 @@ def review_rows(store: LetterStore) -> list[ReviewRow]:
             letters=int(r["letters"] or 0), rounds=rounds,
             days_open=int(r["daysOpen"]) if r["daysOpen"] is not None else None, closed_by=r["closedBy"],
             outcome=r["outcome"], has_amend=_bool(r["hasAmend"]), has_future=_bool(r["hasFuture"]),
-            office=r["office"], industry=str(industry) if industry else None, form=r["form"],
+            office=r["office"], industry=str(industry) if industry else None,
+            form=r["form"].removesuffix("/A") if r["form"] else None,  # an amendment is the same form
         ))
     return rows
 
