@@ -203,8 +203,12 @@ _REGISTRATION_FORMS = re.compile(r"(?:S-\d|F-\d|DRS|10-12[BG]|10|Form\s+10|Sched
                                  r"424.*|POS.*|N-\d.*|1-A.*|8-A.*)(?:/A)?", re.IGNORECASE)
 
 
+#: A "sentence" longer than this is a table or a run-on text, read only this far.
+_SENTENCE_CHARS = 2_000
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text) if s.strip()]
+    return [s[:_SENTENCE_CHARS] for s in _SENTENCE.split(text) if s.strip()]
 
 
 def _registration_like(forms: Iterable[str]) -> bool:
@@ -222,6 +226,8 @@ def answer_commitment(answer: str, forms: Iterable[str] = ()) -> tuple[str, ...]
     registration = _registration_like(forms)
     amend = future = False
     for sentence in _sentences(answer):
+        if amend and future:
+            break  # nothing more to find
         will = _WILL_CHANGE.search(sentence) or (_PROMISE.search(sentence) and _FUTURE_PLACE.search(sentence))
         has = _HAS_CHANGED.search(sentence)
         if not (will or has):
