@@ -5,10 +5,12 @@ comment with a short excerpt beside the answer the company gave (response letter
 excerpt). Given a company, every conversation of that company, oldest first.
 
 ``--format json`` prints :func:`asckg.graph.ask.letters.dump_thread`: a list of conversations
-``{conversation, first_date, last_date, letters}``; each letter is ``{id, iri, kind, date,
-company, replies_to, days_since_previous, comments}`` and each comment ``{position, number,
-excerpt, answered_by: [{letter_id, number, excerpt}], answers: [...]}`` (``answered_by`` on
-staff comments, ``answers`` on response comments).
+``{conversation, first_date, last_date, letters, review}``; each letter is ``{id, iri, kind,
+letter_type, date, company, replies_to, days_since_previous, comments}`` and each comment
+``{position, number, excerpt, commitment, answered_by: [{letter_id, number, excerpt, commitment}],
+answers: [...]}`` (``answered_by`` on staff comments, ``answers`` on response comments;
+``commitment`` lists an answer's amend / future / none). ``review`` (when the store has it) is
+``{rounds, letters, days_open, closed_by, outcome, filing, office}``.
 """
 
 from __future__ import annotations

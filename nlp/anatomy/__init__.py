@@ -4,7 +4,9 @@
 corpus has them) and returns an :class:`Anatomy`: the kind of letter, the registrant and its CIK,
 addressees, signers and staff contacts, the filings in the "Re:" block, the numbered comments (in
 a response, each restated comment apart from its answer), and the earlier letters and comments it
-refers to. Pure standard library, like the grammars: the spaCy and RDF layers consume the result.
+refers to, the letter's type and, in a response, what each answer commits to
+(:mod:`asckg.nlp.anatomy.outcome`). Pure standard library, like the grammars: the spaCy and RDF
+layers consume the result.
 
 >>> a = parse_letter("December 19, 2011\\nMr. Stephen R. Head\\nInteractive Intelligence Group, Inc.\\n"
 ...     "Re: Interactive Intelligence Group, Inc.\\nForm 10-K for the Fiscal Year ended December 31, 2010\\n"
