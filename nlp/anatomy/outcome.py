@@ -143,7 +143,7 @@ _FUTURE_PLACE = re.compile(
 # A promise to change disclosure: "we will revise", "the Company will expand", "we intend to
 # include", "we plan to enhance", "will be included", "we will consider revising".
 _CHANGE_VERB = (r"(?:revis|amend|expand|enhanc|includ|add(?:ed|s|ing)?\b|disclos|provid|present|clarif|modif|updat|chang|"
-                r"remov|delet|supplement|discuss|describ|refin|reflect|augment|insert|incorporat|identif|quantif|"
+                r"remov|delet|supplement|discuss|describ|refin|augment|insert|incorporat|identif|quantif|"
                 r"separat|label|renam|retitl|reclassif|reorganiz|conform|explain|address|highlight|elaborat|"
                 r"ensure|comply|eliminat|omit|replac|recast|correct|rephras|reword|edit|refer|limit|discontinu|cease|"
                 r"no\s+longer|not\s+(?:present|use|include|refer)|make\s+(?:\w+\s+){0,4}?(?:clear|clearer|explicit)|use\b|us(?:e|ing)\s+the\s+term|consider\s+(?:revis|expand|enhanc|includ|add|disclos|provid|clarif))")
@@ -151,16 +151,33 @@ _WILL_CHANGE = re.compile(
     r"\b(?:will|shall|intends?\s+to|plans?\s+to|propose[sd]?\s+to|expects?\s+to|undertakes?\s+to|(?:is|are|am)\s+committed\s+to|"
     r"commits?\s+to|agrees?\s+to|(?:is|are)\s+(?:planning|intending)\s+to)(?:,[^,]{1,100},)?\s+"
     r"(?:(?:also|further|continue\s+to|additionally|then|accordingly|similarly|likewise|prospectively|now|in\s+addition|"
-    r"\w+ly|review\s+and|evaluate\s+and|consider\s+and|seek\s+to|endeavor\s+to|make\s+(?:sure|certain)\s+(?:that\s+)?(?:\w+\s+){0,4}?)\s+)*"
+    r"(?!(?:materially|significantly|likely|necessarily|substantially)\b)\w+ly|review\s+and|evaluate\s+and|consider\s+and|seek\s+to|endeavor\s+to|make\s+(?:sure|certain)\s+(?:that\s+)?(?:\w+\s+){0,4}?)\s+)*"
     + _CHANGE_VERB +
     r"|\b(?:will|shall)\s+(?:also\s+|further\s+)?be\s+(?:\w+ly\s+)?" + _CHANGE_VERB +
     # "enhanced disclosure to be included in future periodic reports", "the proposed disclosure"
     r"|\bto\s+be\s+(?:included|made|added|provided|presented|disclosed|reflected)\b"
     r"|\bproposed\s+(?:\w+\s+){0,2}?(?:disclosures?|revisions?|language|changes|text|presentation)\b",
     re.IGNORECASE)
+# Who promises: the company ("we will", "the Company intends to", "Capital One will"), not its
+# numbers or the world ("the impact ... will materially change", "volumes will reflect").
+_COMPANY_SUBJECT = re.compile(
+    r"\b(?:we|our|us|I|the\s+company|the\s+registrant|management|the\s+partnership|the\s+trust|the\s+bank|"
+    r"the\s+issuer|it|they)\b[^.;]{0,60}$|(?-i:[A-Z][\w&’'.-]+)[ \t]*(?:,[^,]{1,100},\s*)?$", re.IGNORECASE)
+
+
+def _promised(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a :data:`_WILL_CHANGE` match is the company's promise: the passive forms ("will be
+    revised", "to be included", "proposed disclosure") are; "will revise" needs the company as subject."""
+    said = match.group(0).lower()
+    if said.startswith(("to be", "proposed")) or re.match(r"(?:will|shall)\s+(?:also\s+|further\s+)?be\s", said):
+        return True
+    return bool(_COMPANY_SUBJECT.search(sentence, max(0, match.start() - 80), match.start()))
+
+
 # A change already made, by the company, to its text: "we have revised", "the Company has expanded",
 # "the disclosure has been revised", "we revised", "Marriott filed an amendment".
-_SUBJECT = r"(?:we|the\s+company|the\s+registrant|the\s+partnership|the\s+trust|the\s+issuer|the\s+bank|it|(?-i:[A-Z][\w&.]+))"
+_SUBJECT = (r"(?:we|the\s+company|the\s+registrant|the\s+partnership|the\s+trust|the\s+issuer|the\s+bank|it|"
+            r"(?-i:(?!(?:The|This|These|Those|That|Such|Each|Any|All|In|As|If|When|Our|Its|Their)\b)[A-Z][\w&.]+))")
 _HAS_CHANGED = re.compile(
     r"\b" + _SUBJECT + r"\s+(?:have|has)\s+(?:(?:also|further|now|accordingly|additionally|similarly|hereby|therefore)\s+)?"
     r"(?:" + _CHANGE_VERB + r"|filed)"
@@ -228,7 +245,8 @@ def answer_commitment(answer: str, forms: Iterable[str] = ()) -> tuple[str, ...]
     for sentence in _sentences(answer):
         if amend and future:
             break  # nothing more to find
-        will = _WILL_CHANGE.search(sentence) or (_PROMISE.search(sentence) and _FUTURE_PLACE.search(sentence))
+        will = next((m for m in _WILL_CHANGE.finditer(sentence) if _promised(sentence, m)), None) or (
+            _PROMISE.search(sentence) and _FUTURE_PLACE.search(sentence))
         has = _HAS_CHANGED.search(sentence)
         if not (will or has):
             continue
