@@ -20,6 +20,7 @@ from asckg.cli.guidance import guidance
 from asckg.cli.ingest import ingest
 from asckg.cli.plot import plot
 from asckg.cli.query import query
+from asckg.cli.reviews import reviews
 from asckg.cli.serve import serve
 from asckg.cli.stats import stats
 from asckg.cli.show import show
@@ -49,6 +50,7 @@ app.command()(plot)
 app.command()(serve)
 app.command()(validate)
 app.command()(fetch)
+app.command()(reviews)
 
 
 def _version(value: bool) -> None:

@@ -26,7 +26,8 @@ from rich.table import Table
 from rich.text import Text
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat
-from asckg.graph.ask.letters import Answer, CommentView, FilingRef, LetterView, PersonRole, letter_view, shorten
+from asckg.graph.ask.letters import (Answer, CommentView, FilingRef, LetterView, PersonRole, ReviewFacts, letter_view,
+                                     shorten)
 from asckg.graph.store import open_store
 
 _KIND_NAME = {"staff": "staff letter", "response": "response", "other": "other letter"}
@@ -81,7 +82,8 @@ def render_letter(view: LetterView) -> Group:
 
 def _header(view: LetterView) -> Group:
     title = Text.assemble((view.id, "bold"), "  ", _KIND_NAME.get(view.kind or "", "letter"),
-                          *(("  ", (view.date, "bold")) if view.date else ()))
+                          *(("  ", (view.date, "bold")) if view.date else ()),
+                          *(("  ", (f"[{view.letter_type}]", "magenta")) if view.letter_type else ()))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
@@ -102,8 +104,20 @@ def _header(view: LetterView) -> Group:
     if view.replies_to:
         row("Replies to", f"{view.replies_to.id}" + (f" ({view.replies_to.date})" if view.replies_to.date else ""))
     row("Conversation", view.conversation)
+    if view.review is not None:
+        row("Review", review_line(view.review).plain.removeprefix("Review: "))
     row("Comments", str(len(view.comments)))
     return Group(title, grid)
+
+
+def review_line(review: ReviewFacts) -> Text:
+    """How a review went, on one line: rounds, days, closed or open, outcome, office, filing."""
+    parts = [f"{review.rounds} round{'s' * (review.rounds != 1)}" if review.rounds is not None else None,
+             f"{review.days_open} days" if review.days_open is not None else None,
+             f"closed by {review.closed_by}" if review.closed_by else "not closed",
+             f"outcome {review.outcome}" if review.outcome else None,
+             review.office, f"filing under review {review.filing}" if review.filing else None]
+    return Text("Review: " + ", ".join(p for p in parts if p), style="cyan")
 
 
 def _person(person: PersonRole) -> str:
@@ -152,7 +166,10 @@ def _response_comment(comment: CommentView, indent: tuple[int, int, int, int]) -
         parts.append(Padding(Text("The staff's comment, as restated:", style="dim"), indent))
         parts.append(Padding(display_text(shorten(comment.restated_text, 400), style="italic"), (0, 0, 0, 4)))
     body = comment.response_text or comment.text
-    parts.append(Padding(Text("Response:", style="dim"), indent))
+    label = Text("Response:", style="dim")
+    if comment.commitment:
+        label.append(f"  commitment: {' + '.join(comment.commitment)}", style="magenta")
+    parts.append(Padding(label, indent))
     parts.append(Padding(display_text(body), (0, 0, 0, 4)))
     return parts
 

@@ -5,10 +5,12 @@ comment with a short excerpt beside the answer the company gave (response letter
 excerpt). Given a company, every conversation of that company, oldest first.
 
 ``--format json`` prints :func:`asckg.graph.ask.letters.dump_thread`: a list of conversations
-``{conversation, first_date, last_date, letters}``; each letter is ``{id, iri, kind, date,
-company, replies_to, days_since_previous, comments}`` and each comment ``{position, number,
-excerpt, answered_by: [{letter_id, number, excerpt}], answers: [...]}`` (``answered_by`` on
-staff comments, ``answers`` on response comments).
+``{conversation, first_date, last_date, letters, review}``; each letter is ``{id, iri, kind,
+letter_type, date, company, replies_to, days_since_previous, comments}`` and each comment
+``{position, number, excerpt, commitment, answered_by: [{letter_id, number, excerpt, commitment}],
+answers: [...]}`` (``answered_by`` on staff comments, ``answers`` on response comments;
+``commitment`` lists an answer's amend / future / none). ``review`` (when the store has it) is
+``{rounds, letters, days_open, closed_by, outcome, filing, office}``.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from rich.table import Table
 from rich.text import Text
 
 from asckg.cli.common import STORE_DEFAULT, StoreOption, TextFormat
-from asckg.cli.show import emit
-from asckg.graph.ask.letters import ThreadComment, ThreadLetter, dump_thread, group_conversations
+from asckg.cli.show import emit, review_line
+from asckg.graph.ask.letters import (ReviewFacts, ThreadComment, ThreadLetter, dump_thread, group_conversations,
+                                     thread_reviews)
 from asckg.graph.ask.letters import thread as find_thread
 from asckg.graph.store import open_store
 
@@ -41,13 +44,14 @@ def thread(
     """Show the conversation of a letter, or every conversation of a company, in order."""
     with open_store(store, read_only=True) as db:
         letters = find_thread(db, company_or_letter)
+        reviews = thread_reviews(db, letters)
     if fmt is TextFormat.json:
-        typer.echo(json.dumps(dump_thread(letters), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(dump_thread(letters, reviews), ensure_ascii=False, indent=2))
         return
-    emit(render_thread(letters))
+    emit(render_thread(letters, reviews))
 
 
-def render_thread(letters: list[ThreadLetter]) -> Group:
+def render_thread(letters: list[ThreadLetter], reviews: dict[str, ReviewFacts | None] | None = None) -> Group:
     """The text view of one or more conversations as Rich renderables."""
     parts: list = []
     for index, (conversation, members) in enumerate(group_conversations(letters)):
@@ -59,6 +63,9 @@ def render_thread(letters: list[ThreadLetter]) -> Group:
         head = Text(f"Conversation {conversation}", style="bold underline")
         head.append(f"  {company or ''}  {span}, {len(members)} letter{'s' * (len(members) != 1)}")
         parts.append(head)
+        review = (reviews or {}).get(conversation)
+        if review is not None:
+            parts.append(review_line(review))
         for member in members:
             parts.append(Text(""))
             parts.extend(_letter(member))
@@ -69,6 +76,8 @@ def _letter(letter: ThreadLetter) -> list:
     head = Text(f"{letter.date or 'undated'}  ", style="bold")
     head.append(_KIND_NAME.get(letter.kind or "", "Letter"), style="bold")
     head.append(f"  {letter.id}")
+    if letter.letter_type:
+        head.append(f"  [{letter.letter_type}]", style="magenta")
     if letter.days_since_previous is not None:
         head.append(f"  +{letter.days_since_previous} days", style="yellow")
     if letter.replies_to:
@@ -102,6 +111,8 @@ def _staff_comments(comments: list[ThreadComment]) -> Padding:
         for answer in comment.answered_by:
             line = Text("-> ", style="green")
             line.append(answer.letter_id + (f" #{answer.number}" if answer.number is not None else ""), style="green")
+            if answer.commitment:
+                line.append(f" [{'+'.join(answer.commitment)}]", style="magenta")
             line.append(": ")
             line.append(answer.excerpt)
             grid.add_row("", line)
@@ -124,6 +135,7 @@ def _response_comments(comments: list[ThreadComment]) -> list:
     if rest:
         grid = _grid()
         for comment in rest:
-            grid.add_row(_number(comment), Text(comment.excerpt))
+            words = Text(f"[{'+'.join(comment.commitment)}] ", style="magenta") if comment.commitment else Text("")
+            grid.add_row(_number(comment), words + Text(comment.excerpt))
         parts.append(Padding(grid, (0, 0, 0, 2)))
     return parts

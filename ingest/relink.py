@@ -12,12 +12,16 @@ Rules, for letters of the same company:
 - a response replies to the latest staff letter it refers to; a staff letter replies to the latest
   response it refers to; a response that quotes no date it can be matched by replies to the latest
   staff letter of the same company dated within the 120 days before it;
+- a staff letter closing a review ("We have completed our review of your filing") that quotes no
+  date it can be matched by replies to the latest response of the same company dated within the
+  120 days before it, else joins the latest staff comment letter of those days;
 - a response's comment N answers comment N of the staff letter it replies to, when the response
   quotes that letter's date;
 - "prior comment N" in a staff letter refers to comment N of the latest earlier staff letter it
   refers to;
-- letters joined by these links form a conversation (its first and last date, its staff letters
-  counted as rounds).
+- letters joined by these links form a conversation, a review: its first and last date and
+  letter, rounds, days open, the letter that closed it, its outcome, the filing under review and
+  the staff office (planned by :func:`asckg.ingest.reviews.plan_review`).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from asckg.graph.model import iris
 from asckg.graph.model.build import node
 from asckg.graph.model.namespace import ASCKG, DCTERMS, RDF, XSD
 from asckg.graph.store import Store
+from asckg.ingest.reviews import ReviewLetter, plan_review
 from asckg.queries import load_query
 
 #: How far back a response that quotes no date may reach for the staff letter it answers.
@@ -49,6 +54,7 @@ class _Letter:
     prior_dates: set[str] = field(default_factory=set)
     prior_comments: set[int] = field(default_factory=set)
     comments: dict[int, str] = field(default_factory=dict)
+    review: ReviewLetter | None = None  # what planning its review needs
 
 
 @dataclass(slots=True)
@@ -80,6 +86,19 @@ def _load(store: Store) -> dict[str, _Letter]:
         letter = letters.get(row["letter"])
         if letter is not None:
             letter.comments.setdefault(int(row["number"]), row["comment"])
+    for letter in letters.values():
+        letter.review = ReviewLetter(letter.iri, letter.key, letter.date, letter.kind)
+    for row in store.iter_rows(load_query("letters_outcomes")):
+        letter = letters.get(row["letter"])
+        if letter is None:
+            continue
+        r = letter.review
+        r.letter_type = r.letter_type or row["letterType"]
+        if row["commitment"]:
+            r.commitments.add(row["commitment"])
+        r.reference = r.reference or row["reference"]
+        r.office = r.office or row["office"]
+        r.signature_office = r.signature_office or row["signatureOffice"]
     return letters
 
 
@@ -102,17 +121,26 @@ def _days(a: str, b: str) -> int:
     return (Date.fromisoformat(a) - Date.fromisoformat(b)).days
 
 
+def _latest_before(candidates: list[_Letter], letter: _Letter) -> _Letter | None:
+    """The latest of ``candidates`` dated within the FALLBACK_DAYS before ``letter`` (same day included)."""
+    earlier = [o for o in candidates if o.iri != letter.iri and o.date and 0 <= _days(letter.date, o.date) <= FALLBACK_DAYS]
+    return max(earlier, key=lambda o: (o.date, o.key)) if earlier else None
+
+
 def relink(store: Store) -> LinkReport:
     """Work out every link between stored letters and replace the links graph with them."""
     letters = _load(store)
     report = LinkReport(letters=len(letters))
     by_company_date: dict[tuple[str, str], list[_Letter]] = defaultdict(list)
     staff_by_company: dict[str, list[_Letter]] = defaultdict(list)
+    responses_by_company: dict[str, list[_Letter]] = defaultdict(list)
     for letter in letters.values():
         if letter.company and letter.date:
             by_company_date[(letter.company, letter.date)].append(letter)
             if letter.kind == "staff":
                 staff_by_company[letter.company].append(letter)
+            elif letter.kind == "response":
+                responses_by_company[letter.company].append(letter)
 
     graph = node(iris.LINKS_GRAPH)
     # Written as they are made, in transactions of settings.RELINK_CHUNK quads, after the old links are cleared:
@@ -181,6 +209,15 @@ def relink(store: Store) -> LinkReport:
             earlier = [s for s in staff_by_company.get(letter.company, [])
                        if s.date and 0 <= _days(letter.date, s.date) <= FALLBACK_DAYS]
             target = max(earlier, key=lambda s: s.date) if earlier else None
+        closing = letter.kind == "staff" and letter.review is not None and letter.review.letter_type == "review_complete"
+        if target is None and closing and letter.date:
+            target = _latest_before(responses_by_company.get(letter.company, []), letter)
+            if target is None:
+                asked = _latest_before([s for s in staff_by_company.get(letter.company, [])
+                                        if s.review is not None and s.review.letter_type == "sec_comment"], letter)
+                if asked is not None:
+                    add(letter.iri, ASCKG.refersToLetter, asked.iri)
+                    union(letter.iri, asked.iri)
         if target is not None:
             add(letter.iri, ASCKG.repliesTo, target.iri)
             add(letter.iri, ASCKG.refersToLetter, target.iri)
@@ -225,8 +262,19 @@ def relink(store: Store) -> LinkReport:
         if dated:
             add(conv, ASCKG.firstDate, Literal(dated[0].date, datatype=node(XSD.date)))
             add(conv, ASCKG.lastDate, Literal(dated[-1].date, datatype=node(XSD.date)))
-        add(conv, ASCKG.rounds, Literal(str(sum(1 for l in real if l.kind == "staff")), datatype=node(XSD.integer)))
+        review = plan_review([l.review for l in real])
+        add(conv, ASCKG.rounds, Literal(str(review.rounds), datatype=node(XSD.integer)))
         add(conv, ASCKG.letterCount, Literal(str(len(real)), datatype=node(XSD.integer)))
+        add(conv, ASCKG.firstLetter, review.first)
+        add(conv, ASCKG.lastLetter, review.last)
+        if review.days_open is not None:
+            add(conv, ASCKG.daysOpen, Literal(str(review.days_open), datatype=node(XSD.integer)))
+        if review.closed_by:
+            add(conv, ASCKG.closedBy, review.closed_by)
+        for term, value in ((ASCKG.outcome, review.outcome), (ASCKG.reviewsFiling, review.filing),
+                            (ASCKG.staffOffice, review.office)):
+            if value:
+                add(conv, term, Literal(value))
         report.conversations += 1
 
     write()

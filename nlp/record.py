@@ -119,6 +119,9 @@ class LetterRecord:
             out["staff_contacts"] = sorted({p.name for p in anatomy.staff_contacts})
             out["comment_count"] = anatomy.comment_count
             out["prior_letter_dates"] = anatomy.prior_letter_dates
+        # OUTCOMES.md: what the letter is, and what a company response commits to per comment
+        out["letter_type"] = getattr(anatomy, "letter_type", None)
+        out["commitments"] = anatomy.commitment_map if anatomy is not None else None
         # Flagged, never dropped: a mention the grammar had doubts about (a range too long, a
         # repaired hyphen), and a reference to something the Codification does not have.
         flagged = [m.dump() for m in self.mentions if set(m.flags) - {guidance.STAFF}]

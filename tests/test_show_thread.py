@@ -115,7 +115,7 @@ def test_show_text(examples_store):
     done = run_asckg("show", STAFF, "--store", str(examples_store))
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert out.startswith(f"{STAFF}  staff letter  2017-04-25\n")
+    assert out.startswith(f"{STAFF}  staff letter  2017-04-25  [sec_comment]\n")
     assert "W. R. Berkley Corporation (CIK 11544)" in out
     assert "Bonnie Baynes, Staff Accountant" in out
     assert "Form 10-K for the period ended 2016-12-31, filed 2017-02-28 (File No. 001-15202)" in out
@@ -256,8 +256,9 @@ def test_berkley_thread(berkley_store):
     assert [[(l.id, l.kind, l.date, l.days_since_previous) for l in members] for _, members in conversations] == [
         [(STAFF, "staff", "2017-04-25", None),
          (RESPONSE, "response", "2017-05-18", 23),
-         ("11544_0000899140-17-000459", "response", "2017-06-23", 36)],
-        [("11544_0000000000-17-024225", "staff", "2017-07-11", None)],
+         ("11544_0000899140-17-000459", "response", "2017-06-23", 36),
+         # "We have completed our review" quotes no date: it closes the company's latest review
+         ("11544_0000000000-17-024225", "staff", "2017-07-11", 18)],
     ]
     assert [l.id for l in by_letter] == [l.id for l in conversations[0][1]]
     staff = by_company[0]
@@ -266,8 +267,7 @@ def test_berkley_thread(berkley_store):
     response = by_company[1]
     assert [[(a.letter_id, a.number) for a in c.answers] for c in response.comments] == [[(STAFF, n)] for n in (1, 2, 3, 4)]
     dumped = dump_thread(by_company)
-    assert [(c["conversation"], c["first_date"], c["last_date"]) for c in dumped] == [
-        (STAFF, "2017-04-25", "2017-06-23"), ("11544_0000000000-17-024225", "2017-07-11", "2017-07-11")]
+    assert [(c["conversation"], c["first_date"], c["last_date"]) for c in dumped] == [(STAFF, "2017-04-25", "2017-07-11")]
 
 
 @pytest.mark.corpus
@@ -275,12 +275,13 @@ def test_thread_command(berkley_store):
     done = run_asckg("thread", "berkley", "--store", str(berkley_store))
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "2017-05-18  Response  11544_0000899140-17-000417  +23 days" in out
-    assert f"-> {RESPONSE} #1: The IBNR liabilities included" in out
+    assert "2017-05-18  Response  11544_0000899140-17-000417  [company_response]  +23 days" in out
+    assert f"-> {RESPONSE} #1 [future]: The IBNR liabilities included" in out
     assert f"answers comments 1, 2, 3, 4 of {STAFF}" in out
     heads = ["2017-04-25  Staff letter", "2017-05-18  Response", "2017-06-23  Response", "2017-07-11  Staff letter"]
     assert [out.index(h) for h in heads] == sorted(out.index(h) for h in heads)
     done = run_asckg("thread", STAFF, "--store", str(berkley_store), "--format", "json")
     data = json.loads(done.stdout)
-    assert [l["id"] for l in data[0]["letters"]] == [STAFF, RESPONSE, "11544_0000899140-17-000459"]
+    assert [l["id"] for l in data[0]["letters"]] == [STAFF, RESPONSE, "11544_0000899140-17-000459",
+                                                      "11544_0000000000-17-024225"]
     assert data[0]["letters"][1]["days_since_previous"] == 23

@@ -29,6 +29,7 @@ from typing import Any
 from pyoxigraph import Literal, NamedNode
 
 from asckg.core.errors import AsckgError, BadReference
+from asckg.graph.model import iris
 from asckg.graph.model.namespace import ID
 from asckg.graph.store import Store
 from asckg.queries import load_query
@@ -123,6 +124,7 @@ class CommentView:
     citations: list[Citation] = field(default_factory=list)
     answered_by: list[Answer] = field(default_factory=list)  # staff comment <- response comments
     answers: list[Answer] = field(default_factory=list)  # response comment -> staff comment
+    commitment: list[str] = field(default_factory=list)  # responses: amend / future / none
 
 
 @dataclass(slots=True)
@@ -144,10 +146,45 @@ class LetterView:
     other_citations: list[Citation] = field(default_factory=list)  # outside every comment
     replies_to: LetterRef | None = None
     conversation: str | None = None
+    letter_type: str | None = None  # sec_comment, review_complete, ..., company_response, ...
+    review: ReviewFacts | None = None  # how the conversation it belongs to went
 
     def dump(self) -> dict[str, Any]:
         """The JSON form: the fields above, nested objects as dicts, ``iri`` included."""
         return asdict(self)
+
+
+@dataclass(slots=True)
+class ReviewFacts:
+    """How a review (conversation) went, as relink planned it (ingest/reviews.py)."""
+
+    rounds: int | None
+    letters: int | None
+    days_open: int | None
+    closed_by: str | None  # the id of the review_complete letter
+    outcome: str | None  # amend / future / none
+    filing: str | None  # accession of the filing under review, from an EDGAR header
+    office: str | None
+
+
+def review_facts(store: Store, conversation: str | None) -> ReviewFacts | None:
+    """The review facts of one conversation IRI, or None (no conversation, or a store without them)."""
+    if not conversation or "/conversation/" not in conversation:
+        return None
+    rows = store.select(load_query("review_view"), {"conversation": NamedNode(conversation)})
+    if not rows:
+        return None
+    r = rows[0]
+    return ReviewFacts(r["rounds"], r["letters"], r["daysOpen"], r["closedBy"], r["outcome"], r["reviewsFiling"],
+                       r["office"])
+
+
+def _commitments(store: Store, letter: str) -> dict[str, list[str]]:
+    """Each answer's commitments in one letter, by comment IRI."""
+    out: dict[str, list[str]] = {}
+    for row in store.select(load_query("letter_commitments"), {"letter": NamedNode(letter)}):
+        out.setdefault(row["comment"], []).append(row["commitment"])
+    return out
 
 
 def _key_variants(key: str) -> list[str]:
@@ -180,6 +217,7 @@ def letter_view(store: Store, letter: str) -> LetterView:
         id=head["id"], iri=iri, accession=head["accession"], kind=head["kind"], date=head["date"],
         company=head["companyName"], cik=head["cik"], conversation=_conversation_key(head["conversation"]),
         replies_to=LetterRef(head["repliesToId"], head["repliesToDate"]) if head["repliesToId"] else None,
+        letter_type=head.get("letterType"), review=review_facts(store, head["conversation"]),
     )
     lists = {"addressee": view.addressees, "signer": view.signers, "signed_for": view.signers,
              "staff_contact": view.staff_contacts}
@@ -203,6 +241,9 @@ def letter_view(store: Store, letter: str) -> LetterView:
             restated_text=row["restated"], response_text=row["response"],
         )
     view.comments = list(comments.values())
+    for comment_iri, labels in _commitments(store, iri).items():
+        if comment_iri in comments:
+            comments[comment_iri].commitment = labels
 
     mentions: dict[str, Citation] = {}
     where: dict[str, str | None] = {}
@@ -235,6 +276,7 @@ class ThreadAnswer:
     letter_id: str
     number: int | None
     excerpt: str
+    commitment: list[str] = field(default_factory=list)  # an answer's: amend / future / none
 
 
 @dataclass(slots=True)
@@ -247,6 +289,7 @@ class ThreadComment:
     excerpt: str
     answered_by: list[ThreadAnswer] = field(default_factory=list)
     answers: list[ThreadAnswer] = field(default_factory=list)
+    commitment: list[str] = field(default_factory=list)  # a response's answer: amend / future / none
 
 
 @dataclass(slots=True)
@@ -262,6 +305,7 @@ class ThreadLetter:
     replies_to: str | None = None
     days_since_previous: int | None = None  # since the previous dated letter of the conversation
     comments: list[ThreadComment] = field(default_factory=list)
+    letter_type: str | None = None
 
     def dump(self) -> dict[str, Any]:
         out = asdict(self)
@@ -294,7 +338,13 @@ def group_conversations(letters: list[ThreadLetter]) -> list[tuple[str, list[Thr
     return list(groups.items())
 
 
-def dump_thread(letters: list[ThreadLetter]) -> list[dict[str, Any]]:
+def thread_reviews(store: Store, letters: list[ThreadLetter]) -> dict[str, ReviewFacts | None]:
+    """The review facts of each conversation of a thread, by conversation key."""
+    return {conversation: review_facts(store, str(iris.conversation_iri(conversation)))
+            for conversation, _ in group_conversations(letters)}
+
+
+def dump_thread(letters: list[ThreadLetter], reviews: dict[str, ReviewFacts | None] | None = None) -> list[dict[str, Any]]:
     """The JSON form of a thread: a list of conversations, each
     ``{"conversation", "first_date", "last_date", "letters": [ThreadLetter.dump(), ...]}``."""
     out = []
@@ -302,6 +352,8 @@ def dump_thread(letters: list[ThreadLetter]) -> list[dict[str, Any]]:
         dates = [m.date for m in members if m.date]
         out.append({"conversation": conversation, "first_date": min(dates, default=None),
                     "last_date": max(dates, default=None), "letters": [m.dump() for m in members]})
+        if reviews and conversation in reviews and reviews[conversation] is not None:
+            out[-1]["review"] = asdict(reviews[conversation])
     return out
 
 
@@ -362,7 +414,8 @@ def _conversation_letters(store: Store, conversation: str) -> list[ThreadLetter]
     for row in store.select(load_query("thread"), bind):
         if row["letter"] not in letters:
             letters[row["letter"]] = ThreadLetter(key, row["id"], row["letter"], row["kind"], row["date"],
-                                                  row["companyName"], row["repliesToId"])
+                                                  row["companyName"], row["repliesToId"],
+                                                  letter_type=row.get("letterType"))
     ordered = sorted(letters.values(), key=lambda l: (l.date is None, l.date or "", _KIND_ORDER.get(l.kind or "", 3), l.id))
     previous: str | None = None
     for letter in ordered:
@@ -386,12 +439,18 @@ def _conversation_letters(store: Store, conversation: str) -> list[ThreadLetter]
         comments[row["comment"]] = (letter, comment)
         if row["answers"]:
             answer_of[row["comment"]] = row["answers"]
+    for letter in ordered:
+        if letter.kind == "response":
+            for comment_iri, labels in _commitments(store, letter.iri).items():
+                if comment_iri in comments:
+                    comments[comment_iri][1].commitment = labels
     for answering, answered in answer_of.items():
         if answered not in comments:
             continue  # answers a comment outside this conversation
         a_letter, a_comment = comments[answering]
         s_letter, s_comment = comments[answered]
-        s_comment.answered_by.append(ThreadAnswer(a_letter.id, a_comment.number, a_comment.excerpt))
+        s_comment.answered_by.append(ThreadAnswer(a_letter.id, a_comment.number, a_comment.excerpt,
+                                                  list(a_comment.commitment)))
         a_comment.answers.append(ThreadAnswer(s_letter.id, s_comment.number, s_comment.excerpt))
     for letter in ordered:
         letter.comments.sort(key=lambda c: c.position)

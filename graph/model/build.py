@@ -13,7 +13,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -125,6 +124,9 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         add(letter, ASCKG.accessionNumber, Literal(record.accession))
     if record.letter_date:
         add(letter, DCTERMS.date, Literal(record.letter_date, datatype=_XSD_DATE))
+    letter_type = getattr(record.anatomy, "letter_type", None)
+    if letter_type:
+        add(letter, ASCKG.letterType, Literal(letter_type))
 
     company = iris.company_iri(record.cik, record.company)
     if company is not None:
@@ -311,6 +313,8 @@ def _add_anatomy(record: LetterRecord, letter: NamedNode, add) -> list[tuple[int
             add(c, ASCKG.restatedText, Literal(comment.restated_text))
         if comment.response_text:
             add(c, ASCKG.responseText, Literal(comment.response_text))
+        for label in comment.commitment:
+            add(c, ASCKG.commitment, Literal(label))
         spans.append((comment.start, comment.end, c))
 
     for date in anatomy.prior_letter_dates:

@@ -124,6 +124,15 @@ class ASCKG(DefinedNamespace):
     disseminationDate: URIRef
     publicReferenceAccession: URIRef
     secFileNumber: URIRef
+    letterType: URIRef
+    commitment: URIRef
+    firstLetter: URIRef
+    lastLetter: URIRef
+    daysOpen: URIRef
+    closedBy: URIRef
+    outcome: URIRef
+    reviewsFiling: URIRef
+    staffOffice: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -43,7 +43,8 @@ from asckg.core.errors import AsckgError, BadReference
 from asckg.graph.ask import reading
 from asckg.graph.ask.cites import cites, natural_key
 from asckg.graph.ask.describe import describe
-from asckg.graph.ask.letters import LetterNotFound, dump_thread, group_conversations, letter_view, shorten, thread
+from asckg.graph.ask.letters import (LetterNotFound, dump_thread, group_conversations, letter_view, shorten, thread,
+                                     thread_reviews)
 from asckg.graph.serve.negotiation import wants_json
 from asckg.graph.store import LetterStore
 
@@ -361,7 +362,7 @@ def company_page(request: Request) -> Response:
         info = reading.company_info(store, iri)
         reviews = reading.company_reviews(store, iri)
         asked = reading.company_references(store, iri)
-    conversations = dump_thread(letters)
+        conversations = dump_thread(letters, thread_reviews(store, letters))
     if json_wanted:
         return as_json({"company": info.dump(), "conversations": conversations,
                         "reviews": [r.dump() for r in reviews], "references": asked})

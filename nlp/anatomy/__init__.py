@@ -4,7 +4,9 @@
 corpus has them) and returns an :class:`Anatomy`: the kind of letter, the registrant and its CIK,
 addressees, signers and staff contacts, the filings in the "Re:" block, the numbered comments (in
 a response, each restated comment apart from its answer), and the earlier letters and comments it
-refers to. Pure standard library, like the grammars: the spaCy and RDF layers consume the result.
+refers to, the letter's type and, in a response, what each answer commits to
+(:mod:`asckg.nlp.anatomy.outcome`). Pure standard library, like the grammars: the spaCy and RDF
+layers consume the result.
 
 >>> a = parse_letter("December 19, 2011\\nMr. Stephen R. Head\\nInteractive Intelligence Group, Inc.\\n"
 ...     "Re: Interactive Intelligence Group, Inc.\\nForm 10-K for the Fiscal Year ended December 31, 2010\\n"
@@ -22,7 +24,7 @@ import re
 from collections.abc import Mapping
 
 from asckg.nlp.anatomy import comments as _comments
-from asckg.nlp.anatomy import header, people, priors
+from asckg.nlp.anatomy import header, outcome, people, priors
 from asckg.nlp.anatomy.model import Anatomy, Comment, FilingRef, Person, PriorComment, PriorLetter
 from asckg.nlp.anatomy.text import closings, salutation
 from asckg.nlp.grammar import dates
@@ -69,7 +71,7 @@ def parse_letter(text: str, meta: Mapping[str, str] | None = None, masked: str |
     found, count = _comments.parse_comments(masked, kind, body_start, closes)
     last = found[-1].start if found else body_start
     addressees = header.addressees(masked, sal, head_end) if sal or block else []
-    return Anatomy(
+    anatomy = Anatomy(
         kind=kind,
         company=company,
         cik=meta.get("cik") or None,
@@ -83,3 +85,4 @@ def parse_letter(text: str, meta: Mapping[str, str] | None = None, masked: str |
         prior_comments=tuple(priors.prior_comments(masked)),
         comment_count=count,
     )
+    return outcome.annotate(anatomy, masked)

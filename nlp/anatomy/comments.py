@@ -95,7 +95,7 @@ _FOOT = re.compile(
     r"^[ \t|*]*(?:You\s+may\s+contact|Please\s+contact|We\s+remind\s+you|In\s+closing|We\s+urge\s+all|"
     r"If\s+you\s+have\s+(?:any\s+)?(?:further\s+|additional\s+)?questions|Should\s+you\s+have|"
     r"Please\s+(?:do\s+not\s+hesitate|feel\s+free|direct\s+any)|\*\s*\*\s*\*|"
-    r"Sincerely|Very\s+truly|Respectfully|Thank\s+you\s+for)",
+    r"Sincerely|Very\s+truly|Respectfully(?:\s+(?:submitted|yours))?[ \t]*,?[ \t|*]*$|Thank\s+you\s+for)",
     re.IGNORECASE | re.MULTILINE,
 )
 _FOOT_NL = after_newline(_FOOT)
@@ -336,6 +336,32 @@ def _answers(text: str, lines: LineIndex, marks: list[tuple[int, int, tuple[int,
     return out
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t|]*\n(?=[ \t|]*\S)")
+_LINE_BREAK = re.compile(r"\n(?=[ \t|]*\S)")
+_EMPTY_LINE = re.compile(r"\n[|]*\n")
+
+
+def _restated_end(seg: str) -> re.Match[str] | None:
+    """Where a restated comment ends and its answer begins, when no label stands between them.
+
+    The first paragraph break (a blank line; or a line break, where the response writes one
+    paragraph per line) at which a sentence ends and the next line does not carry it on. A break
+    inside a sentence is a page break whose running header was blanked out: "... used by our chief
+    operating decision maker for evaluating the financial" / "Page 5 of 8" / "performance and making
+    resource decisions" (37996_0000037996-17-000077) is one paragraph of the answer, not two.
+    """
+    # blank lines that were in the letter (a blanked header keeps its blanks: it is not empty)
+    breaks = _PARAGRAPH_BREAK if _EMPTY_LINE.search(seg) else _LINE_BREAK
+    first = None
+    for m in breaks.finditer(seg):
+        first = first or m
+        before = seg[:m.start()].rstrip(" \t|*_")
+        after = seg[m.end():].lstrip(" \t|*_")
+        if before.endswith(_TERMINAL + ("]",)) and not after[:1].islower():
+            return m
+    return first
+
+
 def parse_comments(text: str, kind: str, body_start: int = 0,
                    closes: list[re.Match[str]] | None = None) -> tuple[list[Comment], int | None]:
     """The comments of ``text`` (masked) and the GOLD.md ``comment_count``.
@@ -399,8 +425,8 @@ def parse_comments(text: str, kind: str, body_start: int = 0,
             else:
                 # No label: the restated comment is the first paragraph, the answer the rest.
                 seg = text[body:end].strip("\n")
-                split = re.split(r"\n[ \t|]*\n(?=[ \t|]*\S)", seg, maxsplit=1) if re.search(r"\n[ \t]*\n", seg) \
-                    else seg.split("\n", 1)
+                cut = _restated_end(seg)
+                split = [seg[:cut.start()], seg[cut.end():]] if cut else [seg]
                 restated = collapse(split[0])
                 response = collapse(split[1]) if len(split) > 1 else None
                 whole = f"{restated} {response}".strip() if response else restated

@@ -76,11 +76,14 @@ class Comment:
     sub_items: tuple[str, ...] = field(default=())
     response_text: str | None = None
     restated_text: str | None = None
+    #: What the company's answer commits to ("amend", "future", "none"; see anatomy.outcome), or ().
+    commitment: tuple[str, ...] = ()
 
     def dump(self) -> dict[str, Any]:
         return {"number": self.number, "heading_path": list(self.heading_path), "page_ref": self.page_ref,
                 "text": self.text, "start": self.start, "end": self.end, "sub_items": list(self.sub_items),
-                "response_text": self.response_text, "restated_text": self.restated_text}
+                "response_text": self.response_text, "restated_text": self.restated_text,
+                "commitment": list(self.commitment)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,10 @@ class Anatomy:
     prior_letters: tuple[PriorLetter, ...]
     prior_comments: tuple[PriorComment, ...]
     comment_count: int | None
+    #: What the letter is, finer than ``kind`` (anatomy.outcome.LETTER_TYPES), and for a company
+    #: response what it commits to per staff comment key: (("1", ("future",)), ("2", ("none",))).
+    letter_type: str | None = None
+    commitments: tuple[tuple[str, tuple[str, ...]], ...] | None = None
 
     @property
     def prior_letter_dates(self) -> list[str]:
@@ -155,4 +162,11 @@ class Anatomy:
             "prior_comments": [p.dump() for p in self.prior_comments],
             "prior_letter_dates": self.prior_letter_dates,
             "comment_count": self.comment_count,
+            "letter_type": self.letter_type,
+            "commitments": self.commitment_map,
         }
+
+    @property
+    def commitment_map(self) -> dict[str, list[str]] | None:
+        """``commitments`` as OUTCOMES.md writes them: {"1": ["future"], "2": ["none"]}, or None."""
+        return {k: list(v) for k, v in self.commitments} if self.commitments else None
