@@ -83,7 +83,7 @@ def plan_review(letters: list[ReviewLetter]) -> Review:
     closing = [l for l in dated if l.letter_type == "review_complete"]
     closed_by = closing[-1] if closing else None
     end = closed_by or (dated[-1] if dated else None)
-    days_open = _days(end.date, dated[0].date) if end is not None and dated else None
+    days_open = _days(end.date, dated[0].date) if end is not None and end.date and dated and dated[0].date else None
     given = set().union(*(l.commitments for l in letters))
     outcome = next((label for label in ("amend", "future", "none") if label in given), None)
     staff_first = sorted(ordered, key=lambda l: l.kind != "staff")

@@ -85,3 +85,26 @@ def test_comment_cites_what_its_text_cites(tmp_path, extractor, corpus):
             SELECT ?n ?code WHERE {{ <{staff}> asckg:hasComment ?c . ?c asckg:commentNumber ?n ; asckg:cites ?r .
             ?r skos:notation ?code }}""")
         assert {"n": 1, "code": "944-40-50-4D"} in rows
+
+
+def test_links_are_planned_from_letters_alone_without_a_store():
+    from asckg.ingest.links import LetterFacts, LinkReport, plan_links
+
+    company = str(iris.company_iri("1513761", None))
+    staff = LetterFacts("urn:x:staff", "1513761_0000000000-18-026944", "2018-08-29", "staff", company,
+                        comments={1: "urn:x:staff/comment/1", 2: "urn:x:staff/comment/2"}, letter_type="sec_comment")
+    response = LetterFacts("urn:x:response", "1513761_0001513761-18-000100", "2018-09-20", "response", company,
+                           prior_dates={"2018-08-29", "2018-05-01"}, comments={1: "urn:x:response/comment/1"},
+                           letter_type="company_response", commitments={"future"})
+    report = LinkReport()
+    planned = list(plan_links({s.iri: s for s in (staff, response)}, report))
+    said = {(s, p.rsplit("#", 1)[-1], str(o)) for s, p, o in planned}
+    assert ("urn:x:response", "repliesTo", "urn:x:staff") in said
+    assert ("urn:x:response/comment/1", "answers", "urn:x:staff/comment/1") in said
+    placeholder = str(iris.placeholder_iri("cik/1513761", "2018-05-01"))
+    assert ("urn:x:response", "refersToLetter", placeholder) in said  # an earlier letter not stored
+    conversation = str(iris.conversation_iri(staff.key))
+    assert (conversation, "rounds", '"1"^^<http://www.w3.org/2001/XMLSchema#integer>') in said
+    assert (conversation, "outcome", '"future"') in said
+    assert (report.letters, report.responses, report.responses_linked, report.conversations, report.placeholders) == \
+        (2, 1, 1, 1, 1)

@@ -347,13 +347,14 @@ def thread_reviews(store: Store, letters: list[ThreadLetter]) -> dict[str, Revie
 def dump_thread(letters: list[ThreadLetter], reviews: dict[str, ReviewFacts | None] | None = None) -> list[dict[str, Any]]:
     """The JSON form of a thread: a list of conversations, each
     ``{"conversation", "first_date", "last_date", "letters": [ThreadLetter.dump(), ...]}``."""
-    out = []
+    out: list[dict[str, Any]] = []
     for conversation, members in group_conversations(letters):
         dates = [m.date for m in members if m.date]
         out.append({"conversation": conversation, "first_date": min(dates, default=None),
                     "last_date": max(dates, default=None), "letters": [m.dump() for m in members]})
-        if reviews and conversation in reviews and reviews[conversation] is not None:
-            out[-1]["review"] = asdict(reviews[conversation])
+        review = (reviews or {}).get(conversation)
+        if review is not None:
+            out[-1]["review"] = asdict(review)
     return out
 
 
