@@ -107,7 +107,7 @@ _TOPIC_PARTS = re.compile(
 )
 _SAB = _pattern(
     rf"""
-    \b(?:SAB|Staff\s+Accounting\s+Bulletins?)(?!\w)
+    \b(?:SAB|Staff\s+Accounting\s+Bulletins?)(?![A-Za-z_])   # "SAB104": glued by PDF text
     (?:\s*\(\s*[“"]?SABs?[”"]?\s*\))?      # "Staff Accounting Bulletin (“SAB”) No. 99"
     \s*:?\s*
     (?:

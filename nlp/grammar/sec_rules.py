@@ -62,7 +62,11 @@ _ACT = (
 # engine can skip along by first letter: asckg.nlp.grammar.scan.)
 # The word is one group, not one group per kind, because the engine skips by first letter only
 # through an alternation of plain words; its first letter tells the kind (_HEAD_KIND).
-_HEAD = re.compile(r"(?P<word>Items?|Rules?|rules?|Articles?)\s+(?=\d)")
+# PDF text may glue the word to its number ("Refer to Item308(a) of Regulation S-K", "Rule3-05"):
+# a glued head counts only with a regulation, form or act named beside it, or a rule number no
+# page or exhibit has (hyphenated or lettered), so that "Item1A" and "Rule144" in a heading or a
+# name stay out.
+_HEAD = re.compile(r"(?P<word>Items?|Rules?|rules?|Articles?)(?P<gap>\s*)(?=\d)")
 _HEAD_KIND = {"I": "item", "R": "rule", "r": "rule", "A": "article"}
 _ITEM_NUM = re.compile(
     rf"(?P<num>\d{{1,2}}\s?{H}\s?\d{{2}}|\d{{1,4}}(?:\.\d{{2}}(?!\d)|\.[A-Z](?![a-z])|[A-Z](?![A-Za-z]))?)"
@@ -272,6 +276,14 @@ def _cites(text: str) -> Iterator[tuple[int, int, list[_Cite], str]]:
             if a:
                 act = _act_name(a.group("act"), defined)
                 end = a.end() if act else end
+        if not head.group("gap"):
+            if not (target or act or (kind == "rule" and _DISTINCT_RULE.match(text, head.end()))):
+                continue  # glued, with nothing to say it is a citation
+            # A page number run into the head of a scrambled page: "Refer\nItem210(e)(1)(i)(A) of
+            # Regulation S-K." (7084_0000000000-24-005934, Item 10(e)): a glued S-K item must exist.
+            first = re.match(r"\d+", numbers[0][0])
+            if kind == "item" and target in ("S-K", "AB") and first and int(first.group()) not in _SK_ITEMS:
+                continue
         if kind == "item" and (not target or (pre and not post)):
             # A heading of the filing: "Item 7. Management's Discussion", "Item 1A - Risk Factors",
             # also under the form's name ("Annual Report on Form 10-K\nItem 1A. Risk Factors").
