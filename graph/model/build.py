@@ -18,6 +18,7 @@ from typing import Iterable
 from pyoxigraph import Literal, NamedNode, Quad
 
 from asckg.graph.model import iris
+from asckg.graph.model.literals import clean_literal
 from asckg.graph.model.namespace import ASCKG, DCTERMS, RDF, RDFS, SKOS, XSD
 from asckg.graph.model.references import CitedNode, cited_node
 from asckg.nlp.mention import Mention
@@ -100,7 +101,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     shared: dict[str, list[Quad]] = {}  # description quads of the cited nodes, by node
 
     def add(s: NamedNode, p: str, o) -> None:
-        quads.append(Quad(s, node(p), o, graph))
+        quads.append(Quad(s, node(p), clean_literal(o), graph))
 
     add(letter, RDF.type, node(ASCKG.Letter))
     if record.kind in _LETTER_CLASS:

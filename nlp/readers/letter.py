@@ -46,14 +46,17 @@ def _name_meta(path: Path) -> dict[str, str]:
 #: The typographic ligatures of PDF text layers, spelled out: "Codi\ufb01cation" is "Codification",
 #: "Sta\ufb00 Accounting Bulletin" is "Staff Accounting Bulletin" (the grammars read letters).
 _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
+#: Ligatures, and lone surrogates (a PDF text layer may yield half of a pair; no tokenizer or file
+#: format takes one), which become U+FFFD.
+_LIGATURE = re.compile("[\ufb00-\ufb06\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _letter(letter_id: str, path: Path, text: str, fmt: str, meta: dict[str, str]) -> Letter:
     """A Letter (its ligatures spelled out), or an InputError when its text is longer than the
     pipeline reads."""
     if _LIGATURE.search(text):
-        text = text.translate(_LIGATURES)
+        text = _SURROGATE.sub("\ufffd", text.translate(_LIGATURES))
     if len(text) > MAX_CHARS:
         raise InputError(path, f"text too long ({len(text):,} characters; a letter is read up to "
                                f"{MAX_CHARS:,})")
