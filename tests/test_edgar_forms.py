@@ -225,3 +225,13 @@ def test_every_edgar_sample_is_one_letter(accession, extractor):
     assert letter.id == accession
     got = _answers(extractor, letter)
     assert (got["kind"], got["letter_date"], got["company"]) == SAMPLE_ANSWERS[accession]
+
+
+def test_apple_response_names_the_staff_letter_it_answers(extractor):
+    # The response names the staff letter it answers by its sender, with the defined terms in
+    # parentheses, between the word "letter" and the date: a sender chain (asckg.nlp.anatomy.priors).
+    found = sorted(SAMPLES.glob("*/*/0000320193-24-000061.txt")) if SAMPLES.is_dir() else []
+    if not found:
+        pytest.skip(f"no EDGAR samples at {SAMPLES}")
+    (letter,) = read_path(found[0])
+    assert _answers(extractor, letter)["prior_letter_dates"] == ["2024-03-20", "2024-04-02"]
