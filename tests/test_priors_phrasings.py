@@ -25,22 +25,22 @@ from conftest import letter_text
                      "dated April 8, 2024, relating to the Form 10-K.", [("2024-04-08", "staff")],
                      id="sender-chain-dated"),
         pytest.param("These are our answers to the comment letter of the Staff of the Commission, issued to the "
-                     "Company on May 1, 2025, on the above filing.", [("2025-05-01", "staff")], id="issued-to-on"),
-        pytest.param("as described in your letter to the Company delivered June 29, 2017.", [("2017-06-29", "yours")],
+                     "Company on May 2, 2022, on the above filing.", [("2022-05-02", "staff")], id="issued-to-on"),
+        pytest.param("as described in your letter to the Company delivered June 28, 2018.", [("2018-06-28", "yours")],
                      id="delivered"),
-        pytest.param("Our answers to the comment letter received (by electronic mail) on August 30, 2024 follow.",
-                     [("2024-08-30", "staff")], id="received-by-email-on"),
+        pytest.param("Our answers to the comment letter received (by electronic mail) on August 3, 2021 follow.",
+                     [("2021-08-03", "staff")], id="received-by-email-on"),
         pytest.param("the Staff's letter to Jane Doe, dated March 3, 2009", [("2009-03-03", "staff")],
                      id="letter-to-addressee-dated"),
-        pytest.param("This supplements the response letters previously submitted by the Company on June 18, 2024 "
-                     "and September 10, 2024.", [("2024-06-18", "unknown"), ("2024-09-10", "unknown")],
+        pytest.param("This supplements the response letters previously submitted by the Company on June 8, 2021 "
+                     "and September 1, 2021.", [("2021-06-08", "unknown"), ("2021-09-01", "unknown")],
                      id="submitted-by-on-list"),
-        pytest.param("we addressed the matter in our letter to the Staff on June 9, 2011.", [("2011-06-09", "ours")],
+        pytest.param("we addressed the matter in our letter to the Staff on June 6, 2012.", [("2012-06-06", "ours")],
                      id="letter-to-staff-on"),
-        pytest.param("We reply to the Commission staff’s (the “Staff”) November 1, 2024 comment letter.",
-                     [("2024-11-01", "staff")], id="possessor-with-defined-term"),
-        pytest.param("We refer to the Commission staff’s May 22, 2024 and September 5, 2024 comment letters.",
-                     [("2024-05-22", "staff"), ("2024-09-05", "staff")], id="possessor-date-list"),
+        pytest.param("We reply to the Commission staff’s (the “Staff”) October 2, 2023 comment letter.",
+                     [("2023-10-02", "staff")], id="possessor-with-defined-term"),
+        pytest.param("We refer to the Commission staff’s March 3, 2023 and April 4, 2023 comment letters.",
+                     [("2023-03-03", "staff"), ("2023-04-04", "staff")], id="possessor-date-list"),
         # Not letters: a call, oral comments, a filing, a deadline.
         pytest.param("the comments provided orally by Mr. John Roe on June 5, 2017.", [], id="oral"),
         pytest.param("Response: On April 2, 2021, the Company filed an amendment.", [], id="response-heading-on"),
@@ -66,7 +66,7 @@ EARLIER_LETTERS = [
     ("884887_0001104659-21-135803", "2021-10-28"),  # the same
     ("1373715_0001193125-25-118920", "2025-05-01"),  # comment letter of the staff ..., issued to the Company on
     ("1397187_0001397187-17-000031", "2017-06-29"),  # your letter to the Company delivered
-    ("879101_0001140361-24-040601", "2024-08-30"),  # comment letter to the TO-C received on
+    ("879101_0001140361-24-040601", "2024-08-30"),  # comment letter to the <filing> received on
     ("1585689_0001585689-24-000196", "2024-06-18"),  # response letters previously submitted by the Company on
     ("1585689_0001585689-24-000196", "2024-09-10"),  # ... and <date>
     ("18230_0000018230-17-000266", "2017-07-21"),  # response to comments submitted on

@@ -31,8 +31,8 @@ _OTHER_DOC = re.compile(
 _POSSESSOR = re.compile(
     r"\b(?P<pos>your|our|its|the\s+Staff[’']s|the\s+staff[’']s|the\s+Commission[’']s|the\s+SEC[’']s)\b", re.IGNORECASE)
 # "<possessive> <DATE> <letter>": "your May 24, 2016 response", "our April 26, 2017 letter".
-# "the Securities and Exchange Commission staff’s (the “Staff”) November 1, 2024 comment letter"
-# (7084_0001193125-24-260674): the possessor may carry its defined term.
+# "the Securities and Exchange Commission staff’s (the “Staff”) <date> comment letter": the
+# possessor may carry its defined term.
 _POSSESSIVE = re.compile(
     r"\b(?P<pos>your|our|its|(?:the\s+)?Staff[’']s|(?:the\s+)?Commission[’']s|(?:the\s+)?SEC[’']s|the|a)"
     r"(?:\s*\(the\s*[“\"]\s*\w+\s*[”\"]\s*\))?\s*$", re.IGNORECASE)
@@ -146,8 +146,7 @@ def _candidate_dates(text: str) -> list[tuple[int, int, str]]:
         if n >= 0 and found_dates[ends[n][1]][1] > p - 40 - _DATE_SPAN:
             d = found_dates[ends[n][1]]
             picked.setdefault(d[0], d)
-    # the dates listed before a date picked by the noun after it: "May 22, 2024 and September 5,
-    # 2024 comment letters"
+    # the dates listed before a date picked by the noun after it: "<date> and <date> comment letters"
     for p in before:
         n = bisect_right(end_keys, p) - 1
         while n > 0:
@@ -173,13 +172,13 @@ def _candidate_dates(text: str) -> list[tuple[int, int, str]]:
     return sorted(picked.values())
 
 
-# A letter named with who sent it, to whom and how, between its noun and its date: "the letter
-# from the staff (the "Staff") of the Division of Corporation Finance, Office of Technology, of the
-# U.S. Securities and Exchange Commission (the "Commission"), dated April 8, 2024", "the comment
-# letter of the staff ... issued to the Company on May 1, 2025", "your letter to the Company
-# delivered June 29, 2017", "the comment letter to the TO-C received on August 30, 2024", "the
-# response letters previously submitted by the Company on June 18, 2024", "our letter to the Staff
-# on June 9, 2011", "the Staff's letter to Jane Doe, dated ...", "received (by electronic mail) on".
+# A letter named with who sent it, to whom and how, between its noun and its date (the shapes the
+# corpus responses use): "the letter from the staff (the "Staff") of the Division of Corporation
+# Finance, Office of <office>, of the U.S. Securities and Exchange Commission (the "Commission"),
+# dated <date>", "the comment letter of the staff ... issued to the Company on <date>", "your letter
+# to the Company delivered <date>", "the comment letter to the <filing> received on <date>", "the
+# response letters previously submitted by the Company on <date>", "our letter to the Staff on
+# <date>", "the Staff's letter to <name>, dated <date>", "received (by electronic mail) on <date>".
 #: How the date is introduced, right before it.
 _CHAIN_LEAD = re.compile(r"\b(?:dated(?:\s+as\s+of)?|on|delivered|issued|received|sent|transmitted)[\s,]*$",
                          re.IGNORECASE)
@@ -187,8 +186,8 @@ _CHAIN_LEAD = re.compile(r"\b(?:dated(?:\s+as\s+of)?|on|delivered|issued|receive
 _CHAIN_LEADS = (" on", "delivered", "issued", "received", "sent", "transmitted")
 #: The words that may stand between a letter's noun and its date: senders, addressees, and how it
 #: came. Capitalized words (names, "Office of Technology") may too. Anything else breaks the chain:
-#: "provided orally by Mr. Mark Brunhofer on June 5, 2017" is a call, not a letter; "your comment
-#: letter with respect to the 2013 NRG Form 10-K on July 17, 2014" may date the filing.
+#: "comments provided orally by Mr. <name> on <date>" were a call, not a letter; in "your comment
+#: letter with respect to the Form 10-K on <date>" the date may be the filing's.
 _CHAIN_WORDS = frozenset(
     "the of from to by and its your our their this staff staff's staff’s commission commission's "
     "commission’s division corporation finance office securities exchange sec sec's sec’s company "
@@ -254,8 +253,8 @@ def _chain_leads(text: str, low: str) -> list[int]:
 
 
 def _listed_noun(text: str, candidates: list[tuple[int, int, str]], index: int) -> re.Match[str] | None:
-    """The letter noun after the list of dates that candidate ``index`` opens: "the Securities and
-    Exchange Commission staff’s May 22, 2024 and September 5, 2024 comment letters"."""
+    """The letter noun after the list of dates that candidate ``index`` opens: "the Commission
+    staff’s <date> and <date> comment letters"."""
     end = candidates[index][1]
     for start, nxt_end, _ in candidates[index + 1: index + 6]:
         if start - end >= 12 or not _LIST_GLUE.fullmatch(text, end, start):
