@@ -93,7 +93,7 @@ def test_older_sec_rules(sentence, expected):
         # a response quoting the staff: "... how you considered paragraph 10 of SOP 97-2 (ASC 985-605-25-6) ..."
         ("749038_0001140361-10-011128", guidance, "SOP 97-2"),
         ("749038_0001140361-10-011128", asc, "985-605-25-6"),
-        # "Statement of the Financial Accounting Standards (FAS) No. 114" and "FAS No. 114"
+        # the company's long name of Statement 114 with "(FAS)" in it, and "FAS No. 114"
         ("898037_0001193125-06-128277", guidance, "SFAS 114"),
     ],
 )
