@@ -17,11 +17,11 @@ MAX_CHARS = 1_000_000
 class Letter:
     """One letter read from a file: its id, where it came from, its text, format and metadata.
 
-    ``id`` is the file name without its extension (the ids of GOLD.md); for an EDGAR submission that
-    holds more than one letter document it is ``"<accession>-<sequence>"``. ``meta`` keys, when
+    ``id`` is the file name without its extension (the ids of GOLD.md); an EDGAR submission is one
+    letter, named so too (by its accession where the file name is a generic one). ``meta`` keys, when
     known: ``accession``, ``form_type``, ``filing_date`` (YYYY-MM-DD), ``cik`` (no leading zeros),
-    ``company``, ``encoding`` (only when the file was not UTF-8), and for a document of an EDGAR
-    submission ``document`` (its sequence number), ``filename`` and ``document_type``.
+    ``company``, ``encoding`` (only when the file was not UTF-8), and for an EDGAR submission the
+    ``filename`` and ``document_type`` of the document the letter was read from.
     """
 
     id: str
