@@ -138,7 +138,6 @@ def test_detail_keeps_the_deeper_part() -> None:
 GUARDS = [
     ("registration-statement", "we request that Registration Statement No. 333-221738 (the “Registration Statement”)"),
     ("financial-statements-heading", "Notes to Consolidated Financial Statements 1. Summary of Significant Accounting"),
-    ("concepts-statement", "FASB Concept Statement No. 6 (36 — Characteristics of Liabilities"),
     ("sabmiller", "the acquisition of SABMiller plc’s (“SABMiller”) interest"),
     ("auditing-standards-board", "auditing standards as established by the Auditing Standards Board (United States)"),
     ("sas-is-aicpa", "Statement on Auditing Standards No. 99"),
@@ -158,6 +157,11 @@ def test_guards(sentence: str) -> None:
         assert got == ["SAB Topic 11"]  # the topic, not "11.A"
     else:
         assert got == []
+
+
+def test_concepts_statement_is_con_not_sfas() -> None:
+    # GOLD.md's normal form for a Concepts Statement is "CON 6"; it is never "SFAS 6".
+    assert refs("FASB Concept Statement No. 6 (36 — Characteristics of Liabilities") == ["CON 6"]
 
 
 def test_pure_standard_library() -> None:

@@ -229,7 +229,7 @@ def test_edgar_submission_with_uuencoded_pdf():
     assert letter.fmt == "pdf"
     assert letter.meta == {
         "accession": "0000000000-16-092800", "form_type": "UPLOAD", "filing_date": "2016-09-14",
-        "cik": "1090872", "company": "AGILENT TECHNOLOGIES INC", "document": "1",
+        "cik": "1090872", "company": "AGILENT TECHNOLOGIES INC",
         "filename": "filename1.pdf", "document_type": "LETTER",
         "sec_file_number": "001-15405", "dissemination_date": "2016-09-14",
     }
@@ -237,18 +237,21 @@ def test_edgar_submission_with_uuencoded_pdf():
     assert "Didier Hirsch\nAgilent Technologies, Inc.\nSeptember 14, 2016\nPage 2\n" in letter.text
 
 
-def test_edgar_submission_with_several_documents():
+def test_edgar_submission_with_several_documents_is_one_letter():
     letters = read_path(READERS / "0000000000-22-005549.txt")
-    # The GRAPHIC (sequence 2) is skipped; the two letter documents are named by accession and sequence.
-    assert [(x.id, x.fmt, x.meta["document"]) for x in letters] == [
-        ("0000000000-22-005549-1", "text", "1"), ("0000000000-22-005549-3", "html", "3")]
-    assert all(x.meta["cik"] == "1792789" and x.meta["company"] == "DOORDASH, INC." for x in letters)
-    first, closing = letters
-    assert "\f" in first.text and "<PAGE>" not in first.text  # an old-style page break
+    # The GRAPHIC (sequence 2) is skipped; the two letter documents (the letter's two pages) are one
+    # letter named by the file, the second after a page break.
+    assert [(x.id, x.fmt) for x in letters] == [("0000000000-22-005549", "text")]
+    (letter,) = letters
+    assert letter.meta["cik"] == "1792789" and letter.meta["company"] == "DOORDASH, INC."
+    assert letter.meta["filename"] == "filename1.txt" and "document" not in letter.meta
+    assert "<PAGE>" not in letter.text  # an old-style page break
     assert "permitted under Rule 100(b) of\n\n\fPrabir Adarkar\nDoorDash, Inc.\nMay 19, 2022\nPage 2\nRegulation G." \
-        in first.text
-    assert "Regulation G. Refer to Question 100.01" in closing.text
-    assert "document.title" not in closing.text
+        in letter.text
+    assert letter.text.count("\f") == 2  # the <PAGE> line of document 1, and the start of document 3
+    assert "Item 10(e)(1)(i)(A) of" in letter.text.split("\f")[0]
+    assert "Regulation G. Refer to Question 100.01" in letter.text.split("\f")[-1]
+    assert "document.title" not in letter.text
 
 
 @pytest.mark.parametrize(
@@ -273,7 +276,8 @@ def test_edgar_truncated_submission_keeps_the_complete_documents(tmp_path):
     text = (READERS / "0000000000-22-005549.txt").read_text(encoding="utf-8")
     path = write(tmp_path, "cut.txt", text[: text.index("<TYPE>LETTER\n<SEQUENCE>3") + 200])
     results = list(iter_letters([path]))
-    assert isinstance(results[0], Letter) and results[0].id == "0000000000-22-005549-1"
+    assert isinstance(results[0], Letter) and results[0].id == "cut"
+    assert results[0].text.count("\f") == 1  # document 1 alone
     assert results[1] == InputError(path, "document 3 (filename3.htm): no complete <TEXT> (truncated submission?)")
     with pytest.raises(InputError):
         read_path(path)

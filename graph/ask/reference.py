@@ -29,7 +29,7 @@ class Target:
 
 # Normal forms the grammars print but letters do not write ("S-K 303", "C&DI Non-GAAP 102.10"):
 # accepted as typed, so every value `extract` prints can be asked about.
-_RULE_FORM = re.compile(r"^(?:S-K|S-X|S-T|M-A) [0-9][\w.-]*$|^S-X Article \d+$")
+_RULE_FORM = re.compile(r"^(?:S-K|S-X|S-T|M-A|S-B) [0-9][\w.-]*$|^S-X Article \d+$")
 _STAFF_FORM = re.compile(r"^C&DI(?: [A-Za-z&-]+)? \d+\.\d+$")
 
 
@@ -64,5 +64,5 @@ def parse_reference(text: str) -> Target:
         return Target("guidance", stripped, ids.guidance(stripped))
     raise BadReference(
         f"{text!r} is not a reference asckg knows: not a Codification code ({asc_error}), "
-        "nor other guidance (SFAS 133, SAB Topic 13, ASU 2014-09), nor an SEC rule (S-K 303)"
+        "nor other guidance (SFAS 133, SAB Topic 13, ASU 2014-09, DIG B16), nor an SEC rule (S-K 303, S-B 303)"
     )

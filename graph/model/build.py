@@ -17,6 +17,7 @@ from functools import lru_cache
 from pyoxigraph import Literal, NamedNode, Quad
 
 from asckg.graph.model import iris
+from asckg.graph.model.literals import clean_literal
 from asckg.graph.model.namespace import ASCKG, DCTERMS, RDF, RDFS, SKOS, XSD
 from asckg.graph.model.references import CitedNode, cited_node
 from asckg.nlp.mention import Mention
@@ -110,7 +111,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     shared: dict[str, list[Quad]] = {}  # description quads of the cited nodes, by node
 
     def add(s: NamedNode, p: str, o) -> None:
-        quads.append(Quad(s, node(p), o, graph))
+        quads.append(Quad(s, node(p), clean_literal(o), graph))
 
     add(letter, RDF.type, node(ASCKG.Letter))
     if record.kind in _LETTER_CLASS:
@@ -152,6 +153,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         add(form_node, SKOS.notation, Literal(form))
 
     comments = _add_anatomy(record, letter, add)
+    unpaged = _Unpaged(record.text)
     citations: dict[str, _Citation] = {}
     citing = [m for m in record.mentions if m.kind in CITING_KINDS]
     omitted = max(0, len(citing) - MAX_CITING_MENTIONS)
@@ -159,8 +161,8 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         add(letter, ASCKG.omittedMentions, Literal(str(omitted), datatype=_XSD_INTEGER))
     for mention in citing[:MAX_CITING_MENTIONS]:
         cited = [cited_node(mention.kind, ref, mention.flags) for ref in mention.refs]
-        m = _add_citation(record, letter, mention, cited, add)
-        _gather(citations, mention, cited, record.text)
+        m = _add_citation(record, letter, mention, cited, add, unpaged)
+        _gather(citations, mention, cited, unpaged)
         comment = _comment_at(comments, mention.start)
         if comment is not None:
             add(m, ASCKG.inComment, comment)
@@ -202,16 +204,44 @@ class _Citation:
     context: str
 
 
-def _gather(citations: dict[str, _Citation], mention: Mention, cited: list[CitedNode], text: str) -> None:
+class _Unpaged:
+    """A letter's text for context snippets, its running page headers blanked out where a snippet
+    would reach across a page break (blanked once per letter, and only then: the same length, so
+    every span still points at the same characters)."""
+
+    __slots__ = ("text", "_masked")
+
+    def __init__(self, text: str) -> None:
+        self.text, self._masked = text, None
+
+    def snippet(self, start: int, end: int) -> str:
+        lo, hi = max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS
+        if self._masked is None and "\f" in self.text[lo:hi]:
+            from asckg.nlp.layout import mask_running_headers
+
+            masked = mask_running_headers(self.text)
+            self._masked = masked if len(masked) == len(self.text) else self.text
+        return context_snippet(self._masked or self.text, start, end)
+
+
+def words_as_written(text: str) -> str:
+    """A mention's words as the letter writes them, on one line: line wraps, page breaks and the
+    blanked running header inside a match folded to single spaces ("Release\n\n\f   33-8350" ->
+    "Release 33-8350")."""
+    return " ".join(text.split())
+
+
+def _gather(citations: dict[str, _Citation], mention: Mention, cited: list[CitedNode], text: _Unpaged) -> None:
     """Fold one mention into the letter's citation of every node it falls under (and, for an older
     standard, of every Codification node it went into)."""
+    words = words_as_written(mention.text)
 
     def entry(node_iri: str) -> _Citation:
         found = citations.get(node_iri)
         if found is None:
-            found = citations[node_iri] = _Citation([], [], [], context_snippet(text, mention.start, mention.end))
-        if mention.text not in found.words:
-            found.words.append(mention.text)
+            found = citations[node_iri] = _Citation([], [], [], text.snippet(mention.start, mention.end))
+        if words not in found.words:
+            found.words.append(words)
         return found
 
     for ref, target in zip(mention.refs, cited):
@@ -324,7 +354,8 @@ def _add_anatomy(record: LetterRecord, letter: NamedNode, add) -> list[tuple[int
     return spans
 
 
-def _add_citation(record: LetterRecord, letter: NamedNode, mention: Mention, cited: list[CitedNode], add) -> NamedNode:
+def _add_citation(record: LetterRecord, letter: NamedNode, mention: Mention, cited: list[CitedNode], add,
+                  unpaged: _Unpaged | None = None) -> NamedNode:
     """A mention node with its span and words, and the citation edges it makes."""
     m = node(iris.mention_iri(letter.value, mention.kind, mention.start, mention.end))
     add(letter, ASCKG.hasMention, m)
@@ -332,8 +363,8 @@ def _add_citation(record: LetterRecord, letter: NamedNode, mention: Mention, cit
     add(m, ASCKG.mentionKind, Literal(mention.kind))
     add(m, ASCKG.startOffset, _integer(mention.start))
     add(m, ASCKG.endOffset, _integer(mention.end))
-    add(m, ASCKG.matchedText, Literal(mention.text))
-    add(m, ASCKG.context, Literal(context_snippet(record.text, mention.start, mention.end)))
+    add(m, ASCKG.matchedText, Literal(words_as_written(mention.text)))
+    add(m, ASCKG.context, Literal((unpaged or _Unpaged(record.text)).snippet(mention.start, mention.end)))
     if mention.detail:
         add(m, ASCKG.detail, Literal(mention.detail))
     for flag in mention.flags:

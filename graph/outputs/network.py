@@ -348,7 +348,6 @@ def figure(g: nx.Graph, title: str | None = None) -> Any:
 
     if not g.graph.get("arranged"):
         g = arrange(g)
-    name = g.graph.get("name", "graph")
     x0, x1, y0, y1 = _frame(g)
     traces: list[Any] = []
     classes: dict[int, list[tuple[Any, Any, int]]] = {}

@@ -175,10 +175,22 @@ _TITLE = (r"(?:[A-Z][A-Za-z\-]*\.?\s+){0,4}(?:[A-Z][A-Za-z]*-)?"
           r"(?:Accountant|Adviser|Advisor|Attorney|Chief|Counsel|Director|Examiner|Analyst|Editor|Officer|Engineer)s?")
 # "Ryan Rohn, Staff Accountant, at (202) 551-3739", "Frank Knapp at 202-551-3805",
 # "Danilo Castelli, Attorney Adviser at\n(202) 551-6521".
+# A name's words are one to three blanks apart, or a page break apart (pdftotext's form feed, with
+# the running header's lines blanked out around it).
+_NAME_GAP = r"(?:\s{1,3}|[^\S\f]*\f\s*)"
 _CONTACT_ITEM = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:\s{{1,3}}{NAME_WORD}){{1,3}}(?:,?\s(?:Jr\.|III|II))?)"
+    rf"(?P<name>{NAME_WORD}(?:{_NAME_GAP}{NAME_WORD}){{1,3}}(?:,?\s(?:Jr\.|III|II))?)"
     rf"(?:\s*,\s*(?P<title>{_TITLE})\s*,?|\s*\((?P<ptitle>{_TITLE})\))?\s+(?:at|on)\s+(?:telephone\s+(?:number\s+)?)?{_PHONE}"
 )
+# "Please contact David Korvin, Staff Attorney, at (202) 551-3236 or, in his absence, Pamela Long,
+# Assistant Director." (the 2005-2010 wording): the stand-in may have no number of their own.
+_ABSENCE_ITEM = re.compile(
+    rf"\bin\s+(?:his|her|their)\s+absence\s*,?\s+(?P<name>{NAME_WORD}(?:{_NAME_GAP}{NAME_WORD}){{1,3}})"
+    rf"(?:\s*,\s*(?P<title>{_TITLE}))?"
+)
+#: The end of a contact sentence: a period before a capital, or three line breaks with no page
+#: break among them (a page break is a run of line breaks, not the end of the sentence).
+_CONTACT_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])|\n\s*\n\s*\n")
 # "You may contact ...", "Please call ...", "Please direct any questions to Shane Callaghan at ..."
 _CONTACT = re.compile(r"\b(?:contact|call|questions\s+to)\b", re.IGNORECASE)
 
@@ -197,14 +209,16 @@ def staff_contacts(text: str) -> list[Person]:
             continue
         seen_at.add(cm.start())
         window_end = min(len(text), cm.end() + 420)
-        sentence_end = re.search(r"(?<![A-Z])\.\s+(?=[A-Z])|\n\s*\n\s*\n", text[cm.end():window_end])
-        hi = cm.end() + sentence_end.start() if sentence_end else window_end
-        for m in _CONTACT_ITEM.finditer(text, cm.end(), hi):
+        sentence_end = next((m for m in _CONTACT_END.finditer(text, cm.end(), window_end) if "\f" not in m[0]), None)
+        hi = sentence_end.start() if sentence_end else window_end
+        items = sorted([*_CONTACT_ITEM.finditer(text, cm.end(), hi), *_ABSENCE_ITEM.finditer(text, cm.end(), hi)],
+                       key=lambda m: m.start("name"))
+        for m in items:
             name = person_name(re.sub(r"\s+", " ", m.group("name")))
             if not name or name.lower() in seen:
                 continue
             seen.add(name.lower())
-            t = m.group("title") or m.group("ptitle")
+            t = m.group("title") or m.groupdict().get("ptitle")
             title = re.sub(r"\s+", " ", t).strip() if t else None
             out.append(Person(name, title, None, "staff_contact", m.start("name"), m.start("name") + len(m.group("name"))))
     return out

@@ -31,8 +31,12 @@ _OTHER_DOC = re.compile(
 _POSSESSOR = re.compile(
     r"\b(?P<pos>your|our|its|the\s+Staff[’']s|the\s+staff[’']s|the\s+Commission[’']s|the\s+SEC[’']s)\b", re.IGNORECASE)
 # "<possessive> <DATE> <letter>": "your May 24, 2016 response", "our April 26, 2017 letter".
+# "the Securities and Exchange Commission staff’s (the “Staff”) <date> comment letter": the
+# possessor may carry its defined term.
 _POSSESSIVE = re.compile(
-    r"\b(?P<pos>your|our|its|the\s+Staff[’']s|the\s+staff[’']s|the\s+Commission[’']s|the|a)\s*$", re.IGNORECASE)
+    r"\b(?P<pos>your|our|its|(?:the\s+)?Staff[’']s|(?:the\s+)?Commission[’']s|(?:the\s+)?SEC[’']s|the|a)"
+    r"(?:\s*\(the\s*[“\"]\s*\w+\s*[”\"]\s*\))?\s*$", re.IGNORECASE)
+_POSSESSIVE_REACH = 60
 _AFTER = re.compile(rf"[\s,]*(?P<word>{_LETTER_WORD})\b", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"[\s,]*(?:and|&)?[\s,]*", re.IGNORECASE)
 
@@ -121,6 +125,10 @@ def _candidate_dates(text: str) -> list[tuple[int, int, str]]:
             for start in (k, k - 8):  # the noun may be "comment letter"
                 if start > 0 and (start == k or low.startswith("comment", start)) and _ends_with_digit(text, start):
                     before.append(start)
+    for end in _chain_leads(text, low):
+        lead = _CHAIN_LEAD.search(text, max(0, end - 25), end)
+        if lead and _chain_noun(text, lead.start()) is not None:
+            after.append(end)
     if not after and not before:
         return []
     spans = [(p, p + 12 + _DATE_SPAN) for p in after] + [(p - 40 - _DATE_SPAN, p) for p in before]
@@ -138,6 +146,15 @@ def _candidate_dates(text: str) -> list[tuple[int, int, str]]:
         if n >= 0 and found_dates[ends[n][1]][1] > p - 40 - _DATE_SPAN:
             d = found_dates[ends[n][1]]
             picked.setdefault(d[0], d)
+    # the dates listed before a date picked by the noun after it: "<date> and <date> comment letters"
+    for p in before:
+        n = bisect_right(end_keys, p) - 1
+        while n > 0:
+            d, prev = found_dates[ends[n][1]], found_dates[ends[n - 1][1]]
+            if d[0] - prev[1] >= 12 or not _LIST_GLUE.fullmatch(text, prev[1], d[0]) or d[0] not in picked:
+                break
+            picked.setdefault(prev[0], prev)
+            n -= 1
     # the dates listed after each: "Responses dated December 3, 2015 and January 5, 2016"
     for d in sorted(picked.values()):
         while True:
@@ -155,16 +172,114 @@ def _candidate_dates(text: str) -> list[tuple[int, int, str]]:
     return sorted(picked.values())
 
 
+# A letter named with who sent it, to whom and how, between its noun and its date (the shapes the
+# corpus responses use): "the letter from the staff (the "Staff") of the Division of Corporation
+# Finance, Office of <office>, of the U.S. Securities and Exchange Commission (the "Commission"),
+# dated <date>", "the comment letter of the staff ... issued to the Company on <date>", "your letter
+# to the Company delivered <date>", "the comment letter to the <filing> received on <date>", "the
+# response letters previously submitted by the Company on <date>", "our letter to the Staff on
+# <date>", "the Staff's letter to <name>, dated <date>", "received (by electronic mail) on <date>".
+#: How the date is introduced, right before it.
+_CHAIN_LEAD = re.compile(r"\b(?:dated(?:\s+as\s+of)?|on|delivered|issued|received|sent|transmitted)[\s,]*$",
+                         re.IGNORECASE)
+#: The lead words besides "dated" (whose dates are candidates anyway), found with ``str.find``.
+_CHAIN_LEADS = (" on", "delivered", "issued", "received", "sent", "transmitted")
+#: The words that may stand between a letter's noun and its date: senders, addressees, and how it
+#: came. Capitalized words (names, "Office of Technology") may too. Anything else breaks the chain:
+#: "comments provided orally by Mr. <name> on <date>" were a call, not a letter; in "your comment
+#: letter with respect to the Form 10-K on <date>" the date may be the filing's.
+_CHAIN_WORDS = frozenset(
+    "the of from to by and its your our their this staff staff's staff’s commission commission's "
+    "commission’s division corporation finance office securities exchange sec sec's sec’s company "
+    "company's company’s registrant us you we me him her them u.s. & initially previously originally "
+    "recently issued received delivered sent submitted transmitted filed with via electronic "
+    "electronically mail e-mail email facsimile fax hand courier".split())
+#: The letter nouns, as the word before a lead ("the comment letter received on").
+_CHAIN_NOUNS = frozenset("letter letters response responses comments correspondence submission e-mail email".split())
+#: Quotes and brackets around defined terms ("(the “Staff”)"), stripped from each word.
+_CHAIN_STRIP = "()[]“”\"'‘’"
+#: A chain naming the staff as the sender: "the letter from the staff", "the comment letter of the Staff".
+_FROM_STAFF = re.compile(r"[\s,]*(?:from|of)\s+the\s+(?:staff|commission|sec)\b", re.IGNORECASE)
+_CHAIN_REACH = 400  # the longest sender chain seen is about 240 characters
+#: A sentence end for the chain: not the period of an initial or of "U.S." ("the U.S. Securities
+#: and Exchange Commission").
+_CHAIN_SENTENCE_END = re.compile(r"(?<![A-Z])[.;:]\s+(?=[A-Z“\"(])|\n\s*\n")
+
+
+def _chain_noun(text: str, lead: int) -> re.Match[str] | None:
+    """The letter noun a chain of sender words leads back to from ``lead`` (where the words that
+    introduce the date start), or None when some other word stands between."""
+    low = lowered(text)
+    lo = max(0, lead - _CHAIN_REACH)
+    noun = None  # the nearest letter noun, found from the nearest of each letter word
+    for key in _LETTER_KEYS:
+        k = low.rfind(key, lo, lead)
+        if k >= 0 and (noun is None or k > noun.start()):
+            for m in _LETTER_NOUN.finditer(text, max(lo, k - 10), min(lead, k + len(key) + 12)):
+                if noun is None or m.start() > noun.start():
+                    noun = m
+    if noun is None or _CHAIN_SENTENCE_END.search(text, noun.end(), lead):
+        return None
+    gap = text[noun.end():lead]
+    if _OTHER_DOC.search(gap):
+        return None
+    for token in gap.replace(",", " ").split():
+        word = token.strip(_CHAIN_STRIP)
+        if word and word.lower() not in _CHAIN_WORDS and not word[0].isupper():
+            return None
+    return noun
+
+
+def _chain_leads(text: str, low: str) -> list[int]:
+    """Where a date may follow a sender chain: after each lead word that follows a word a chain may
+    hold ("... by the Company on", "... letter delivered"); "based on", "represented" are no leads."""
+    out: list[int] = []
+    for lead in _CHAIN_LEADS:
+        for i in find_all(low, lead):
+            end = i + len(lead)
+            if end >= len(low) or low[end] not in " \n\t," or (lead[0] != " " and i and low[i - 1].isalpha()):
+                continue
+            start = i + 1 if lead[0] == " " else i
+            j = start - 1
+            while j >= 0 and low[j] in " \n\t,":
+                j -= 1
+            k = j
+            while k >= 0 and not low[k].isspace():
+                k -= 1
+            word = text[k + 1:j + 1].strip(_CHAIN_STRIP)
+            if word and (word[0].isupper() or word.lower() in _CHAIN_WORDS or word.lower() in _CHAIN_NOUNS):
+                out.append(end)
+    return out
+
+
+def _listed_noun(text: str, candidates: list[tuple[int, int, str]], index: int) -> re.Match[str] | None:
+    """The letter noun after the list of dates that candidate ``index`` opens: "the Commission
+    staff’s <date> and <date> comment letters"."""
+    end = candidates[index][1]
+    for start, nxt_end, _ in candidates[index + 1: index + 6]:
+        if start - end >= 12 or not _LIST_GLUE.fullmatch(text, end, start):
+            return None
+        end = nxt_end
+        am = _AFTER.match(text, end, end + 40)
+        if am:
+            return am
+    return None
+
+
 def prior_letters(text: str, letter_date: str | None = None) -> list[PriorLetter]:
     """Every reference to an earlier letter with its date; dates on or after ``letter_date`` dropped."""
     out: list[PriorLetter] = []
     last: PriorLetter | None = None
-    for m_start, m_end, iso in _candidate_dates(text):
+    last_date_end = -1  # where the date of ``last`` ends
+    candidates = _candidate_dates(text)
+    for index, (m_start, m_end, iso) in enumerate(candidates):
         if letter_date and iso >= letter_date:
             continue  # "Response Letter dated July 13, 2007" in the Re: block is this letter
         # "Responses dated December 3, 2015 and January 5, 2016": the second date shares the first's noun.
-        if last is not None and _LIST_GLUE.fullmatch(text, last.end, m_start) and m_start - last.end < 12:
+        if last is not None and any(m_start - e < 12 and _LIST_GLUE.fullmatch(text, e, m_start)
+                                    for e in (last.end, last_date_end)):
             last = PriorLetter(iso, last.who, m_start, m_end)
+            last_date_end = m_end
             out.append(last)
             continue
         found = None
@@ -186,13 +301,25 @@ def prior_letters(text: str, letter_date: str | None = None) -> list[PriorLetter
                 found = PriorLetter(iso, _who(pos[-1].group("pos") if pos else None, noun.group("word")),
                                     lo + noun.start(), m_end)
         if found is None:
+            lead = _CHAIN_LEAD.search(text, max(0, m_start - 25), m_start)
+            noun = _chain_noun(text, lead.start()) if lead else None
+            if noun is not None:
+                if _FROM_STAFF.match(text, noun.end(), lead.start()):
+                    who = "staff"
+                else:  # whose: said right before the noun ("your letter to the Company delivered ...")
+                    pm = _POSSESSIVE.search(text, max(0, noun.start() - _POSSESSIVE_REACH), noun.start())
+                    who = _who(pm.group("pos") if pm else None, noun.group("word"))
+                found = PriorLetter(iso, who, noun.start(), m_end)
+        if found is None:
             am = _AFTER.match(text, m_end, m_end + 40)
-            pm = _POSSESSIVE.search(text, max(0, m_start - 30), m_start)
+            pm = _POSSESSIVE.search(text, max(0, m_start - _POSSESSIVE_REACH), m_start)
+            if pm and not am:
+                am = _listed_noun(text, candidates, index)
             if am and pm:
                 found = PriorLetter(iso, _who(pm.group("pos"), am.group("word")), pm.start(), am.end())
         if found is not None:
             out.append(found)
-        last = found
+        last, last_date_end = found, m_end
     return out
 
 

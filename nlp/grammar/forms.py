@@ -109,6 +109,10 @@ def _token_re() -> re.Pattern[str]:
     )
 
 
+# PDF text may break a line after a name's hyphen: "Form 10-" / "K" is Form 10-K, not Form 10. The
+# pattern reads "10"; the rest is joined on here, only where the joined name is in the vocabulary.
+_WRAPPED_REST = re.compile(DASH + r"\n[ \t]{0,12}(?P<rest>[A-Z0-9]{1,5})(?![\w\u2010\u2011-])")
+
 # A name may not touch a word, a dash, "/" or "." before it (checked outside the pattern, see above).
 _BEFORE_NAME = scan.not_after("-\u2010\u2011/.")
 
@@ -206,6 +210,12 @@ def find(text: str) -> list[Mention]:
     last_strict = False
     for m in scan.finditer(_token_re(), text, _BEFORE_NAME):
         ft = vocab[_key(m.group("name"))]
+        name_end = m.end("name")
+        wrapped = _WRAPPED_REST.match(text, name_end) if m.end() == name_end else None
+        if wrapped is not None:
+            joined = vocab.get(_key(m.group("name") + "-" + wrapped.group("rest")))
+            if joined is not None:
+                ft, name_end = joined, wrapped.end()
         # A name that continues a list opened by "Forms"/"Schedules" ("Forms 10-K and 10-Q").
         # Strict names only continue a list of strict names ("Forms 3, 4 and 5"): in "our Form
         # 10-K, 4 of which ..." the "4" is no form.
@@ -228,9 +238,9 @@ def find(text: str) -> list[Mention]:
             refs = (ft.ref(amended=True), ft.ref())
         else:
             refs = (ft.ref(),)
-        end = m.end("amend") if written_amended else m.end("name")
+        end = m.end("amend") if written_amended else name_end
         out.append(Mention(KIND, span_start, end, text[span_start:end], refs, detail="amendment" if amendment else ""))
-        last_end = m.end()
+        last_end = max(m.end(), name_end)
         last_kind = ft.kind if ft.kind != "edgar" else "form"
         last_strict = ft.strict
     return out

@@ -6,7 +6,10 @@ Standards (the GOLD ``guidance`` field)::
     "FIN 48"        FIN 48, FASB Interpretation No. 48
     "EITF 00-21"    EITF 00-21, EITF Issue No. 00-21, EITF Topic D-98 -> "EITF D-98"
     "SOP 97-2"      SOP 97-2, Statement of Position 97-2
-    "APB 25" "ARB 51" "FTB 85-3" "FSP FAS 157-3"
+    "APB 25" "ARB 51" "FTB 85-3" "FSP FAS 157-3" "FSP FAS 141(R)-1" (as written)
+    "CON 6"         FASB Concepts Statement No. 6, Statement of Financial Accounting Concepts No. 6, SFAC 6
+    "DIG B16"       Statement 133 Implementation Issue No. B16, DIG Issue B16
+    A paragraph of a standard is the standard: "paragraph 14 of SFAS 142", "SFAS 133, paragraph 68".
     "SAB 104"       a numbered bulletin: Staff Accounting Bulletin No. 104, SAB No. 104
     "SAB Topic 5.Y" topic number plus its letter; "SAB Topic 5:Y", "Topic 11 (L)", "Topic 13-a" all
                     normalise so; deeper parts ("1:B.1", ".A.3(f)") go to ``detail``
@@ -59,7 +62,7 @@ def _pattern(body: str) -> re.Pattern[str]:
 _SFAS = _pattern(
     rf"""
     (?P<name>\bSFAS|\bFAS|\bFASB\s+Statements?|\bStatements?\s+of\s+(?:the\s+)?Financial\s+Accounting\s+Standards?(?:\s*\(\s*[“"]?S?FAS[”"]?\s*\))?
-       |\bFinancial\s+Accounting\s+Standards?|\bStatement(?=\s+No))
+       |\bFinancial\s+Accounting\s+Standards?|\bStatements?(?=\s+(?:Nos?\.?\s*)?\d))
     \s*(?:{NO})?
     (?P<list>\d{{1,3}}{REV}?(?:{SEP}(?:S?FAS\s*|Statement\s*)?(?:No\.?\s*)?\d{{1,3}}{REV}?){{0,9}})
     (?![\d\u2010-\u2013-]|\.\d)
@@ -90,10 +93,30 @@ _FTB = _pattern(
     rf"""\b(?:FTB|FASB\s+Technical\s+Bulletins?)\s*(?:{NO})?
     (?P<list>{_DASHED}(?:{SEP}(?:FTB\s*)?{_DASHED}){{0,9}})"""
 )
-_FSP_ONE = rf"(?:S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{{2,4}})\s*\d{{1,3}}(?:{H}\d{{1,3}}){{1,2}}(?:{H}[a-z])?"
+# "FSP FAS 141(R)-1", "FSP FIN 46(R)-6": a staff position on a revised standard keeps its "(R)".
+_FSP_ONE = rf"(?:S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{{2,4}})\s*\d{{1,3}}(?:\(R\))?(?:{H}\d{{1,3}}){{1,2}}(?:{H}[a-z])?"
 _FSP = _pattern(
     rf"""\b(?:FSP|FASB\s+Staff\s+Positions?)\s*(?:{NO})?
     (?P<list>{_FSP_ONE}(?:{SEP}(?:FSP\s*)?{_FSP_ONE}){{0,9}})"""
+)
+# FASB Concepts Statements: "FASB Concepts Statement No. 6", "Concepts Statement 5", "Statement of
+# Financial Accounting Concepts No. 2", "SFAC 6", "CON 8" -> "CON 6". ("CON" only before a number:
+# "CONSOL" and "CON Edison" are words.)
+_CON = _pattern(
+    rf"""\b(?:(?:FASB\s+)?Concepts?\s+Statements?|Statements?\s+of\s+(?:the\s+)?Financial\s+Accounting\s+Concepts
+       |SFAC|CON(?=\s*(?:No\.?\s*)?\d))
+    \s*(?:{NO})?
+    (?P<list>\d{{1,2}}(?:{SEP}(?:CON\s*|SFAC\s*)?(?:No\.?\s*)?\d{{1,2}}){{0,5}})(?![\d\u2010-\u2013-]|\.\d)"""
+)
+# Statement 133 implementation issues of the Derivatives Implementation Group: "Statement 133
+# Implementation Issue No. B16", "SFAS 133 Implementation Issue A17", "DIG Issue B16", "DIG B16",
+# "Derivatives Implementation Group Issue No. K1" -> "DIG B16" (a letter and a number).
+_DIG_NUM = r"[A-K]\s?\d{1,2}(?![\w-])"
+_DIG = _pattern(
+    rf"""(?:\b(?:(?:FASB\s+)?(?:S?FAS|Statement)\s*(?:No\.?\s*)?133\s+|Derivatives\s+)?Implementation\s+(?:Group\s+)?Issues?
+       |\bDIG(?:\s+Issues?)?)
+    \s*(?:{NO})?
+    (?P<list>{_DIG_NUM}(?:{SEP}(?:DIG\s*)?(?:Issue\s*)?(?:No\.?\s*)?{_DIG_NUM}){{0,5}})"""
 )
 # "SAB Topic 5:Y", "Topic 11 (L)", "Topic 13-a", "Topic 1:B.1", "Topic 5.T"; the letter needs a
 # separator without spaces, else "SAB Topic 11. A registrant ..." would read as 11.A.
@@ -107,7 +130,7 @@ _TOPIC_PARTS = re.compile(
 )
 _SAB = _pattern(
     rf"""
-    \b(?:SAB|Staff\s+Accounting\s+Bulletins?)(?!\w)
+    \b(?:SAB|Staff\s+Accounting\s+Bulletins?)(?![A-Za-z_])   # "SAB104": glued by PDF text
     (?:\s*\(\s*[“"]?SABs?[”"]?\s*\))?      # "Staff Accounting Bulletin (“SAB”) No. 99"
     \s*:?\s*
     (?:
@@ -280,10 +303,21 @@ def _plain_family(text: str, pattern: re.Pattern[str], prefix: str) -> Iterator[
 def _fsp(text: str) -> Iterator[Mention]:
     for m in _FSP.finditer(text):
         refs = []
-        for one in re.finditer(r"(S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{2,4})\s*(\d[\d\u2010-\u2013a-z-]*)", m.group("list")):
+        for one in re.finditer(rf"(S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{{2,4}})\s*(\d[\d\u2010-\u2013a-z(R)-]*)", m.group("list")):
             std = "FAS" if one.group(1) == "SFAS" else re.sub(r"\s+", " ", one.group(1))
             refs.append(f"FSP {std} {_dash(one.group(2))}")
         yield _mention(text, m.start(), m.end(), refs)
+
+
+def _con(text: str) -> Iterator[Mention]:
+    for m in _CON.finditer(text):
+        yield _mention(text, m.start(), m.end(), (f"CON {int(n)}" for n in re.findall(r"\d+", m.group("list"))))
+
+
+def _dig(text: str) -> Iterator[Mention]:
+    for m in _DIG.finditer(text):
+        codes = re.findall(r"([A-K])\s?(\d{1,2})", m.group("list"))
+        yield _mention(text, m.start(), m.end(), (f"DIG {letter}{int(n)}" for letter, n in codes))
 
 
 def _sab(text: str) -> Iterator[Mention]:
@@ -459,6 +493,8 @@ _FAMILIES = (
     (("ARB", "Research Bulletin"), lambda t: _plain_family(t, _ARB, "ARB")),
     (("FTB", "Technical Bulletin"), lambda t: _dashed_family(t, _FTB, "FTB")),
     (("FSP", "Staff Position"), _fsp),
+    (("Concept", "SFAC", "CON"), _con),
+    (("DIG", "Implementation Issue", "Implementation Group"), _dig),
     (("SAB", "Staff Accounting Bulletin"), _sab),
     (("ASU", "Accounting Standards Update"), _asu),
     (("IFRS", "IAS", "International"), _ifrs),
@@ -502,6 +538,33 @@ def _families_present(text: str) -> set[int]:
     return present
 
 
+# A paragraph of a standard, before or after it: "paragraph 14 of SFAS 142", "paragraphs 11-13 of
+# SFAS 144", "SFAS 133, paragraph 68", "CON 5, paragraph 83". The mention takes the words in and the
+# paragraphs go to ``detail``: the reference is the standard (GOLD.md).
+_PARA = r"\d{1,3}[A-Za-z]?(?:\([a-z0-9]{1,4}\))*"
+_PARAS = rf"(?:[Pp]aragraphs?|[Pp]ara\.|¶¶?)\s*(?P<paras>{_PARA}(?:\s*(?:,\s*(?:and\s+)?|and\s+|through\s+|to\s+|{H})\s*{_PARA}){{0,6}})"
+_PARA_BEFORE = re.compile(rf"{_PARAS}\s+(?:of|in)\s+(?:the\s+)?$")
+_PARA_AFTER = re.compile(rf",?\s*{_PARAS}(?![\d\w])")
+_PARA_WORDS = ("aragraph", "ara.", "¶")
+
+
+def _with_paragraphs(text: str, m: Mention) -> Mention:
+    """``m`` widened over the paragraph of the standard written before or after it, if any."""
+    start, end, paras = m.start, m.end, []
+    before = _PARA_BEFORE.search(text, max(0, m.start - 60), m.start)
+    if before:
+        start = before.start()
+        paras.append(before.group("paras"))
+    after = _PARA_AFTER.match(text, m.end)
+    if after:
+        end = after.end()
+        paras.append(after.group("paras"))
+    if not paras:
+        return m
+    detail = "; ".join(d for d in (m.detail, *("paragraph " + " ".join(p.split()) for p in paras)) if d)
+    return _mention(text, start, end, m.refs, detail, m.flags)
+
+
 def find(text: str) -> list[Mention]:
     """Every guidance mention in ``text``, in order; overlapping mentions keep the longer one.
 
@@ -513,6 +576,8 @@ def find(text: str) -> list[Mention]:
     for i, (_literals, family) in enumerate(_FAMILIES):
         if i in present:
             found.extend(m for m in family(text) if m.refs)
+    if found and any(w in text for w in _PARA_WORDS):
+        found = [m if STAFF in m.flags or len(m.refs) != 1 else _with_paragraphs(text, m) for m in found]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for m in found:

@@ -17,6 +17,8 @@ Refs::
                                Rule 461 of Regulation C promulgated under the Securities Act,
                                "under the Act" where the letter defines the Act as the Securities Act
     "Rule 461"                 a plain number with no act named ("Rules 460 and 461", "Rule 83")
+    "S-B 303"                  Item 303 of Regulation S-B (small business issuers, until 2008)
+    "Industry Guide 3"         Industry Guide 3, Guide 3, Securities Act Industry Guide 5
     "Form 8-K Item 2.02"       Item 2.02 of Form 8-K, Form 8-K Item 2.02, "Item 2.02 Form 8-K";
                                "Form 20-F Item 5", "Form S-4 Item 10", "Schedule TO Item 10"
 
@@ -45,7 +47,9 @@ KIND = "sec_rule"
 # --- named pieces -------------------------------------------------------------------------------
 H = "[-\u2010\u2011\u2012\u2013]"  # hyphens as the converters leave them ("S\u2011K")
 CLAUSE = r"(?:\s?\((?:[A-Za-z]{1,5}|\d{1,3})\))"  # "(a)", "(3)", "(ii)", "(A)"
-_REG = rf"(?:Regulation\s+)?(?P<reg>S\s?{H}?\s?[KXT]\b|M\s?{H}?\s?A\b)|Regulation\s+(?P<oreg>G|AB|C|D|S|A|14A|14C|FD)\b"
+# Regulation S-B ("small business issuers", until 2008) numbers its items as S-K does: "Item 303 of
+# Regulation S-B" -> "S-B 303".
+_REG = rf"(?:Regulation\s+)?(?P<reg>S\s?{H}?\s?[KXTB]\b|M\s?{H}?\s?A\b)|Regulation\s+(?P<oreg>G|AB|C|D|S|A|14A|14C|FD)\b"
 _FORM = (
     rf"(?:Form\s+(?P<form>\d{{1,2}}{H}[A-Z]{{1,2}}|[A-Z]{{1,2}}{H}\d{{1,2}}[A-Z]?|10\b|20{H}F)"
     rf"|Schedule\s+(?P<sched>TO(?:{H}[IT]\b)?|14[ACD](?:{H}9)?|13[DEG](?:{H}[34])?))"
@@ -62,7 +66,11 @@ _ACT = (
 # engine can skip along by first letter: asckg.nlp.grammar.scan.)
 # The word is one group, not one group per kind, because the engine skips by first letter only
 # through an alternation of plain words; its first letter tells the kind (_HEAD_KIND).
-_HEAD = re.compile(r"(?P<word>Items?|Rules?|rules?|Articles?)\s+(?=\d)")
+# PDF text may glue the word to its number ("Refer to Item308(a) of Regulation S-K", "Rule3-05"):
+# a glued head counts only with a regulation, form or act named beside it, or a rule number no
+# page or exhibit has (hyphenated or lettered), so that "Item1A" and "Rule144" in a heading or a
+# name stay out.
+_HEAD = re.compile(r"(?P<word>Items?|Rules?|rules?|Articles?)(?P<gap>\s*)(?=\d)")
 _HEAD_KIND = {"I": "item", "R": "rule", "r": "rule", "A": "article"}
 _ITEM_NUM = re.compile(
     rf"(?P<num>\d{{1,2}}\s?{H}\s?\d{{2}}|\d{{1,4}}(?:\.\d{{2}}(?!\d)|\.[A-Z](?![a-z])|[A-Z](?![A-Za-z]))?)"
@@ -86,7 +94,7 @@ _ANCHOR_AFTER = re.compile(
     rf"(?:(?:of|under|in|to)\s+(?:the\s+)?(?:{_REG})|(?:(?:of|under|in|to|on)\s+)?{_FORM})"
 )
 _ANCHOR_BEFORE = re.compile(
-    rf"(?:(?:Regulation\s+)?(?P<reg>S\s?{H}?\s?[KXT]|M\s?{H}?\s?A)|Regulation\s+(?P<oreg>G|AB)),?\s+$"  # "Regulation S-K, Item 601"
+    rf"(?:(?:Regulation\s+)?(?P<reg>S\s?{H}?\s?[KXTB]|M\s?{H}?\s?A)|Regulation\s+(?P<oreg>G|AB)),?\s+$"  # "Regulation S-K, Item 601"
     rf"|(?:{_FORM}|(?:Securities\s+)?(?P<xact>Exchange)\s+Act|(?P<sact>Securities)\s+Act)\s+$"
 )
 # "Rule 461 under the Securities Act of 1933", "Rule 461 of the General Rules and Regulations
@@ -123,6 +131,12 @@ _OWN_FILING = re.compile(r"(?:\bour|\bthe|\bits|\byour|\btheir|\d{4})\s+$")
 _PART_NUMBER = re.compile(r"\d{1,2}[A-C]?")  # the parts of Forms 10-K/10-Q/20-F: "7", "1A", "9B"
 _OF_AFTER = re.compile(r"\s+of\b")
 _INSTRUCTION_BEFORE = re.compile(r"(?:(?:General\s+)?Instructions?|Note)\s+[\w.()]{1,8}\s+to\s+$")
+
+# The SEC's Industry Guides (1-7): "Industry Guide 3", "Securities Act Industry Guide 5", "Industry
+# Guides 3 and 7", "Guide 3" -> "Industry Guide 3". A bare "Guide" only after a lower-case word or
+# punctuation: "the User Guide 2" of a product is no Industry Guide.
+_GUIDE = re.compile(r"(?P<head>Industry\s+Guides?|Guides?)\s+(?:No\.?\s*)?(?P<list>[1-7](?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)[1-7]){0,6})(?![\d\w]|\.\d)")
+_GUIDE_BARE_BEFORE = re.compile(r"(?:^|\b[a-z][\w’']*[ \t\n]+|[(\[,;:.][ \t\n]*|(?:Act|SEC|Commission’s|Commission's)[ \t\n]+)$")
 
 #: Regulation S-K item numbers (and the Regulation AB / M-A subparts codified in it).
 _SK_ITEMS = frozenset(
@@ -272,6 +286,14 @@ def _cites(text: str) -> Iterator[tuple[int, int, list[_Cite], str]]:
             if a:
                 act = _act_name(a.group("act"), defined)
                 end = a.end() if act else end
+        if not head.group("gap"):
+            if not (target or act or (kind == "rule" and _DISTINCT_RULE.match(text, head.end()))):
+                continue  # glued, with nothing to say it is a citation
+            # A page number run into the head of a scrambled page: "Refer\nItem210(e)(1)(i)(A) of
+            # Regulation S-K." (7084_0000000000-24-005934, Item 10(e)): a glued S-K item must exist.
+            first = re.match(r"\d+", numbers[0][0])
+            if kind == "item" and target in ("S-K", "AB") and first and int(first.group()) not in _SK_ITEMS:
+                continue
         if kind == "item" and (not target or (pre and not post)):
             # A heading of the filing: "Item 7. Management's Discussion", "Item 1A - Risk Factors",
             # also under the form's name ("Annual Report on Form 10-K\nItem 1A. Risk Factors").
@@ -331,6 +353,9 @@ def _ref(c: _Cite) -> tuple[str, tuple[str, ...]]:
         if num.isdigit() and int(num) in _SK_ITEMS:  # "Item 303(a) of Regulation S-X": an S-K item
             return f"S-K {num}", ("S-X named for an S-K item",)
         return "", flags
+    if c.target == "S-B":
+        base = re.match(r"\d+", num)
+        return (f"S-B {int(base.group())}" if base else ""), flags
     if c.target in ("S-K", "AB"):
         base = re.match(r"\d+", num)
         if not base:
@@ -392,7 +417,7 @@ def find(text: str) -> list[Mention]:
     >>> [m.refs for m in find("Refer to Item 303(a)(3)(ii) of Regulation S-K and Rule 4-08(e).")]
     [('S-K 303',), ('S-X 4-08',)]
     """
-    if not any(w in text for w in ("Item", "Rule", "rule", "Article", "Regulation", "§", "C.F.R", "CFR")):
+    if not any(w in text for w in ("Item", "Rule", "rule", "Article", "Regulation", "§", "C.F.R", "CFR", "Guide")):
         return []
     raw = list(_cites(text)) if any(w in text for w in ("Item", "Rule", "rule", "Article")) else []
     anchored: dict[str, list[tuple[int, _Cite]]] = {}
@@ -428,8 +453,18 @@ def find(text: str) -> list[Mention]:
             for m in _SX_SECTION.finditer(text)
         )
     out.extend(_regulation_g(text, out))
+    if "Guide" in text:
+        out.extend(_industry_guides(text))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _industry_guides(text: str) -> Iterator[Mention]:
+    for m in scan.finditer(_GUIDE, text, scan.after_non_word):
+        if not m.group("head").startswith("Industry") and not _GUIDE_BARE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        nums = re.findall(r"\d", m.group("list"))
+        yield Mention(KIND, m.start(), m.end(), m.group(0), tuple(dict.fromkeys(f"Industry Guide {n}" for n in nums)))
 
 
 def _cfr(text: str) -> Iterator[Mention]:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from asckg.core.errors import InputError
+from asckg.nlp.readers.dewrap import dewrap
 from asckg.nlp.readers.html import html_to_text
 from asckg.nlp.readers.letter import Letter, _letter
 from asckg.nlp.readers.pdf import pdf_to_text
@@ -103,12 +104,30 @@ def _header_facts(meta: dict[str, str], header: str) -> None:
             meta["dissemination_date"] = day
 
 
-def _read_submission(text: str, path: Path, base: dict[str, str]) -> list[Letter | InputError]:
-    """The letter documents of an EDGAR full submission, each with the header's metadata.
+#: Document types that render another document of the submission (EDGAR's plain-text extract of the
+#: staff letter's PDF): read only when that document cannot be.
+_RENDERING_TYPES = frozenset({"TEXT-EXTRACT"})
+#: File stems that say nothing about the letter (EDGAR's own document names, generic download
+#: names): such a submission is named by its accession instead.
+_GENERIC_STEM = re.compile(r"(?i)(?:file ?name|document|doc|submission|full[-_ ]?submission|complete[-_ ]?"
+                           r"submission|full[-_ ]?text|letter|corresp|upload|index)?[-_ ]?\d*")
 
-    Text documents are read as text (an old-style ``<PAGE>`` line becomes a form feed), HTML as
-    HTML, uuencoded PDFs are decoded and read by their text layer; images, archives and data files
-    are skipped. A document that cannot be read becomes an InputError naming it.
+
+def _submission_id(path: Path, accession: str) -> str:
+    """The id of a submission's letter: its file stem, or its accession where the stem is generic."""
+    return accession if _GENERIC_STEM.fullmatch(path.stem) else path.stem
+
+
+def _read_submission(text: str, path: Path, base: dict[str, str]) -> list[Letter | InputError]:
+    """The one letter of an EDGAR full submission, with the header's metadata.
+
+    A submission is one letter, named by the file stem (:func:`_submission_id`). Its text is the
+    first letter document followed by any further text documents (a letter split over documents,
+    an annex), each after a page break. A staff letter's PDF is read by its text layer; EDGAR's
+    plain-text extract of it (``TEXT-EXTRACT``, hard-wrapped) is read only when the PDF cannot be,
+    de-wrapped. Text documents are read as text (an old-style ``<PAGE>`` line becomes a form feed),
+    HTML as HTML; images, archives and data files are skipped. A document that cannot be read
+    becomes an InputError naming it, beside the letter when other documents could be read.
     """
     meta = {**base, **_submission_meta(text, path)}
     docs: list[tuple[dict[str, str], str | None]] = []
@@ -134,33 +153,48 @@ def _read_submission(text: str, path: Path, base: dict[str, str]) -> list[Letter
         docs.append((tags, body))
     if not docs:
         raise InputError(path, "EDGAR submission has no letter document")
-    out: list[Letter | InputError] = []
+    # Each document in order: its tags, text and format, or the error reading it.
+    letters: list[tuple[dict[str, str], str, str] | InputError] = []
+    renderings: list[tuple[dict[str, str], str, str] | InputError] = []
     for number, (tags, body) in enumerate(docs, 1):
         seq = tags.get("SEQUENCE") or str(number)
         name = tags.get("FILENAME", "")
         label = f"document {seq}" + (f" ({name})" if name else "")
-        doc_meta = {**meta, "document": seq}
-        if name:
-            doc_meta["filename"] = name
-        if tags.get("TYPE"):
-            doc_meta["document_type"] = tags["TYPE"]
-        letter_id = path.stem if len(docs) == 1 else f"{meta['accession']}-{seq}"
+        rendering = tags.get("TYPE", "").upper() in _RENDERING_TYPES
+        into = renderings if rendering else letters
         if body is None:
-            out.append(InputError(path, f"{label}: no complete <TEXT> (truncated submission?)"))
+            into.append(InputError(path, f"{label}: no complete <TEXT> (truncated submission?)"))
             continue
         try:
             doc_text, fmt = _submission_document(body, name, path)
         except InputError as exc:
-            out.append(InputError(path, f"{label}: {exc.problem}"))
+            into.append(InputError(path, f"{label}: {exc.problem}"))
             continue
         if not doc_text.strip():
-            out.append(InputError(path, f"{label}: empty document"))
+            into.append(InputError(path, f"{label}: empty document"))
             continue
-        try:
-            out.append(_letter(letter_id, path, doc_text, fmt, doc_meta))
-        except InputError as exc:
-            out.append(InputError(path, f"{label}: {exc.problem}"))
-    return out
+        into.append(({**tags, "label": label}, dewrap(doc_text) if rendering else doc_text, fmt))
+    usable = [r for r in renderings if not isinstance(r, InputError)]
+    if usable and (not letters or isinstance(letters[0], InputError)):
+        # The letter document itself cannot be read (or is absent): its rendering stands in for it.
+        letters[:1] = usable[:1]
+    errors = [r for r in letters if isinstance(r, InputError)]
+    read = [r for r in letters if not isinstance(r, InputError)]
+    if not read:
+        return [*errors, *(r for r in renderings if isinstance(r, InputError))]
+    first_tags, _, fmt = read[0]
+    letter_meta = dict(meta)
+    for tag, key in (("FILENAME", "filename"), ("TYPE", "document_type")):
+        if first_tags.get(tag):
+            letter_meta[key] = first_tags[tag]
+    body = "".join(t if i == len(read) - 1 else t.rstrip("\n") + "\n\f"
+                   for i, (_, t, _) in enumerate(read))
+    try:
+        letter: Letter | InputError = _letter(_submission_id(path, meta["accession"]), path, body, fmt, letter_meta)
+    except InputError as exc:
+        labels = ", ".join(tags["label"] for tags, _, _ in read)
+        letter = InputError(path, f"{labels}: {exc.problem}")
+    return [letter, *errors]
 
 
 def _submission_document(body: str, name: str, path: Path) -> tuple[str, str]:

@@ -17,11 +17,11 @@ MAX_CHARS = 1_000_000
 class Letter:
     """One letter read from a file: its id, where it came from, its text, format and metadata.
 
-    ``id`` is the file name without its extension (the ids of GOLD.md); for an EDGAR submission that
-    holds more than one letter document it is ``"<accession>-<sequence>"``. ``meta`` keys, when
+    ``id`` is the file name without its extension (the ids of GOLD.md); an EDGAR submission is one
+    letter, named so too (by its accession where the file name is a generic one). ``meta`` keys, when
     known: ``accession``, ``form_type``, ``filing_date`` (YYYY-MM-DD), ``cik`` (no leading zeros),
-    ``company``, ``encoding`` (only when the file was not UTF-8), and for a document of an EDGAR
-    submission ``document`` (its sequence number), ``filename`` and ``document_type``.
+    ``company``, ``encoding`` (only when the file was not UTF-8), and for an EDGAR submission the
+    ``filename`` and ``document_type`` of the document the letter was read from.
     """
 
     id: str
@@ -43,8 +43,20 @@ def _name_meta(path: Path) -> dict[str, str]:
     return {"cik": str(int(m["cik"])), "accession": m["accession"]}
 
 
+#: The typographic ligatures of PDF text layers, spelled out: "Codi\ufb01cation" is "Codification",
+#: "Sta\ufb00 Accounting Bulletin" is "Staff Accounting Bulletin" (the grammars read letters).
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+#: Ligatures, and lone surrogates (a PDF text layer may yield half of a pair; no tokenizer or file
+#: format takes one), which become U+FFFD.
+_LIGATURE = re.compile("[\ufb00-\ufb06\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _letter(letter_id: str, path: Path, text: str, fmt: str, meta: dict[str, str]) -> Letter:
-    """A Letter, or an InputError when its text is longer than the pipeline reads."""
+    """A Letter (its ligatures spelled out), or an InputError when its text is longer than the
+    pipeline reads."""
+    if _LIGATURE.search(text):
+        text = _SURROGATE.sub("\ufffd", text.translate(_LIGATURES))
     if len(text) > MAX_CHARS:
         raise InputError(path, f"text too long ({len(text):,} characters; a letter is read up to "
                                f"{MAX_CHARS:,})")
