@@ -1,6 +1,6 @@
 # The two commands of the README's quick start, and a few for developers.
 #   make demo   install asckg in .venv, ingest examples/letters, ask which letters cite 985-605-25-12
-#   make test   install asckg with its test dependencies in .venv and run the whole suite
+#   make test   install asckg (editable) with its test dependencies in .venv, type-check it, run the whole suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -25,6 +25,7 @@ demo: install
 	@echo "To read it in a browser: $(BIN)/asckg serve --store $(STORE)"
 
 test: install-test
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 # Every benchmark of the README's speed table, in one go (about 45 minutes on a 2-core machine):

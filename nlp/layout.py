@@ -27,6 +27,8 @@ reads through with only whitespace between its pieces. The module uses the stand
 
 from __future__ import annotations
 
+from typing import Any
+
 import bisect
 import re
 from collections import Counter
@@ -86,7 +88,7 @@ class _Norm:
         # The replacements of _norm done once over the whole text; str.split() takes a form feed
         # for a blank, so the leading form feeds that line spans leave out need no care.
         self.raw = text.replace("*", " ").replace("#", " ").split("\n")
-        self._made: list[str | None] = [None] * len(self.raw)
+        self._made: list[Any] = [None] * len(self.raw)  # each line once made (None: not yet)
         self._all: list[str] | None = None
 
     def __len__(self) -> int:

@@ -212,7 +212,8 @@ class _Unpaged:
     __slots__ = ("text", "_masked")
 
     def __init__(self, text: str) -> None:
-        self.text, self._masked = text, None
+        self.text = text
+        self._masked: str | None = None
 
     def snippet(self, start: int, end: int) -> str:
         lo, hi = max(0, start - CONTEXT_CHARS), end + CONTEXT_CHARS

@@ -391,7 +391,7 @@ def parse_comments(text: str, kind: str, body_start: int = 0,
                 marks.append(c)
                 prev = c[1]
     # every comment: (its line, its number, where its restated text starts, where it starts)
-    anchors = [(i, n, m_end, m_start) for i, n, (m_start, m_end) in marks]
+    anchors: list[tuple[int, int | None, int, int]] = [(i, n, m_end, m_start) for i, n, (m_start, m_end) in marks]
     anchors += [(lines.index(st), n, st, st) for st, n in unnumbered]
     anchors.sort(key=lambda a: a[3])
     foot = _foot_start(text, lines.starts[anchors[-1][0]] if anchors else body_start)

@@ -218,7 +218,8 @@ def filings(text: str, block: tuple[int, int] | None) -> list[FilingRef]:
         periods: list[str | None] = [None]
         pm = _PERIOD.search(head_part)
         if pm:
-            periods = _dates_in(head_part[pm.end():]) or [None]
+            dated: list[str | None] = list(_dates_in(head_part[pm.end():]))
+            periods = dated or [None]
         filed: list[str] = []
         for fm in _FILED.finditer(tail):  # the first "filed" with a date after it
             seg = tail[fm.end():]
@@ -250,8 +251,8 @@ def filings(text: str, block: tuple[int, int] | None) -> list[FilingRef]:
         if key in seen:
             continue
         seen.add(key)
-        fno = f["file_number"] or (block_file_no.group("no") if block_file_no else None)
-        refs.append(FilingRef(f["form"], f["period_end"], f["filed"], fno, f["start"], f["end"]))
+        file_no = f["file_number"] or (block_file_no.group("no") if block_file_no else None)
+        refs.append(FilingRef(f["form"], f["period_end"], f["filed"], file_no, f["start"], f["end"]))
     return refs
 
 
@@ -439,8 +440,7 @@ def addressees(text: str, sal: re.Match[str] | None, head_end: int) -> list[Pers
             full = _find_full_name(text, words[-1], 0, sal.start())
             if full:
                 add(*full)
-            elif len(words) >= 2 and person_name(" ".join(words)):
-                name = person_name(" ".join(words))
+            elif len(words) >= 2 and (name := person_name(" ".join(words))):
                 add(name, sal.start("dear"), sal.end("dear"))
     # "Attention: Katherine Bagley / Lilyanna Peyser ..." or "Attn: Lily Dang and Gus Rodriguez"
     lim = sal.start() if sal else head_end

@@ -301,15 +301,15 @@ def prior_letters(text: str, letter_date: str | None = None) -> list[PriorLetter
                 found = PriorLetter(iso, _who(pos[-1].group("pos") if pos else None, noun.group("word")),
                                     lo + noun.start(), m_end)
         if found is None:
-            lead = _CHAIN_LEAD.search(text, max(0, m_start - 25), m_start)
-            noun = _chain_noun(text, lead.start()) if lead else None
-            if noun is not None:
-                if _FROM_STAFF.match(text, noun.end(), lead.start()):
+            chain_lead = _CHAIN_LEAD.search(text, max(0, m_start - 25), m_start)
+            chain_noun = _chain_noun(text, chain_lead.start()) if chain_lead else None
+            if chain_noun is not None and chain_lead is not None:
+                if _FROM_STAFF.match(text, chain_noun.end(), chain_lead.start()):
                     who = "staff"
                 else:  # whose: said right before the noun ("your letter to the Company delivered ...")
-                    pm = _POSSESSIVE.search(text, max(0, noun.start() - _POSSESSIVE_REACH), noun.start())
-                    who = _who(pm.group("pos") if pm else None, noun.group("word"))
-                found = PriorLetter(iso, who, noun.start(), m_end)
+                    pm = _POSSESSIVE.search(text, max(0, chain_noun.start() - _POSSESSIVE_REACH), chain_noun.start())
+                    who = _who(pm.group("pos") if pm else None, chain_noun.group("word"))
+                found = PriorLetter(iso, who, chain_noun.start(), m_end)
         if found is None:
             am = _AFTER.match(text, m_end, m_end + 40)
             pm = _POSSESSIVE.search(text, max(0, m_start - _POSSESSIVE_REACH), m_start)

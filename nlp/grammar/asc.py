@@ -155,6 +155,12 @@ _AFTER_CODIF_RE = re.compile(
     r"(?:(?P<word>[Tt]opics?|[Ss]ubtopics?|[Ss]ections?)\s{1,3})?"
 )
 _AFTER_WORD_RE = re.compile(rf"[ \t]{{0,2}}{GAP}")
+
+
+def _after_word(text: str, at: int) -> int:
+    """Where the code after a level word starts (the gap pattern can match nothing, so it always matches)."""
+    m = _AFTER_WORD_RE.match(text, at)
+    return m.end() if m is not None else at
 # "SAB Topic 13", "Staff Accounting Bulletin Topic 11 (L)", "SAB Topic 1.M" are Staff Accounting
 # Bulletin topics (guidance), not the Codification. Their numbers are too small for an ASC topic
 # anyway; this look-back makes the reason explicit.
@@ -500,6 +506,7 @@ def find(text: str) -> list[Mention]:
         topics = False
         if kind == "asc":
             a = _AFTER_ASC_RE.match(text, t.end())
+            assert a is not None  # it can match nothing, so it always matches
             word = (a.group("word") or "").lower()
             if word.startswith("paragraph") and r.locals_of(a.end()):
                 ok = True
@@ -508,6 +515,7 @@ def find(text: str) -> list[Mention]:
                 ok = r.code(a.end(), _min_parts(word), repair=True)
         elif kind == "codif":
             a = _AFTER_CODIF_RE.match(text, t.end())
+            assert a is not None  # it can match nothing, so it always matches
             word = (a.group("word") or "").lower()
             topics = word == "topics"
             ok = r.code(a.end(), _min_parts(word), repair=True)
@@ -516,9 +524,9 @@ def find(text: str) -> list[Mention]:
             if word.startswith("topic") and _SAB_BEFORE_RE.search(text, max(0, start - 30), start):
                 continue
             topics = word == "topics"
-            ok = r.code(_AFTER_WORD_RE.match(text, t.end()).end(), _min_parts(word), repair=True)
+            ok = r.code(_after_word(text, t.end()), _min_parts(word), repair=True)
         elif kind == "para":
-            pos = _AFTER_WORD_RE.match(text, t.end()).end()
+            pos = _after_word(text, t.end())
             ok = r.locals_of(pos) or r.code(pos, 3, repair=True)
         else:  # a bare code of three or four parts
             ok = r.code(t.start(), 3, repair=False)

@@ -406,7 +406,7 @@ def _letter_context(text: str) -> tuple[list[int], list[str], list[int]]:
 def _cdi(text: str) -> Iterator[Mention]:
     """C&DI questions; one left without a set takes the set the letter gives the same question elsewhere."""
     found = list(_cdi_pass(text))
-    known = {}
+    known: dict[str, str] = {}
     for m in found:
         for ref in m.refs:
             parts = ref.split(" ")
@@ -474,7 +474,7 @@ def _release(text: str) -> Iterator[Mention]:
                     # "SEC Release 338350": the hyphen lost in conversion
                     num, flags = f"{num[:2]}-{num[2:]}", flags + ["hyphen restored"]
             refs.append(f"Release {num}")
-        start = before.start("act") if act else head_at
+        start = before.start("act") if act and before is not None else head_at
         yield _mention(text, start, m.end(), refs, "", tuple(dict.fromkeys(flags)))
 
 

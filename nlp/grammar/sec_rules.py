@@ -291,8 +291,8 @@ def _cites(text: str) -> Iterator[tuple[int, int, list[_Cite], str]]:
                 continue  # glued, with nothing to say it is a citation
             # A page number run into the head of a scrambled page: "Refer\nItem210(e)(1)(i)(A) of
             # Regulation S-K." (7084_0000000000-24-005934, Item 10(e)): a glued S-K item must exist.
-            first = re.match(r"\d+", numbers[0][0])
-            if kind == "item" and target in ("S-K", "AB") and first and int(first.group()) not in _SK_ITEMS:
+            lead_digits = re.match(r"\d+", numbers[0][0])
+            if kind == "item" and target in ("S-K", "AB") and lead_digits and int(lead_digits.group()) not in _SK_ITEMS:
                 continue
         if kind == "item" and (not target or (pre and not post)):
             # A heading of the filing: "Item 7. Management's Discussion", "Item 1A - Risk Factors",
@@ -435,9 +435,10 @@ def find(text: str) -> list[Mention]:
         for c in cites:
             resolved = c
             if not c.target and not (c.kind == "rule" and (c.act or _lettered(c.num) or "-" in _dash(c.num))):
-                resolved = _resolve_bare(c, start, anchored, reg_g)
-                if resolved is None:
+                bare = _resolve_bare(c, start, anchored, reg_g)
+                if bare is None:
                     continue
+                resolved = bare
             ref, more = _ref(resolved)
             if ref:
                 refs.append(ref)
@@ -475,7 +476,8 @@ def _cfr(text: str) -> Iterator[Mention]:
         if part == "210":
             ref = f"S-X {num}" if "-" in num else ""
         elif part == "229":
-            n = int(re.match(r"\d+", num).group())
+            digits = re.match(r"\d+", num)
+            n = int(digits.group()) if digits else 0
             ref = f"M-A {n}" if n in _MA_ITEMS else f"S-K {n}"
         elif part == "230":
             ref = f"Securities Act Rule {num}"

@@ -6,6 +6,7 @@ import binascii
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from asckg.core.errors import InputError
 from asckg.nlp.readers.dewrap import dewrap
@@ -66,10 +67,10 @@ def _submission_meta(text: str, path: Path) -> dict[str, str]:
         raise InputError(path, f"broken EDGAR header: malformed ACCESSION NUMBER {accession!r}")
     if "filing_date" in meta:
         d = meta["filing_date"]
-        m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", d)
-        if not m or not ("01" <= m[2] <= "12" and "01" <= m[3] <= "31"):
+        ymd = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", d)
+        if not ymd or not ("01" <= ymd[2] <= "12" and "01" <= ymd[3] <= "31"):
             raise InputError(path, f"broken EDGAR header: malformed FILED AS OF DATE {d!r}")
-        meta["filing_date"] = f"{m[1]}-{m[2]}-{m[3]}"
+        meta["filing_date"] = f"{ymd[1]}-{ymd[2]}-{ymd[3]}"
     if "cik" in meta:
         if not meta["cik"].isdigit():
             raise InputError(path, f"broken EDGAR header: malformed CENTRAL INDEX KEY {meta['cik']!r}")
@@ -130,7 +131,7 @@ def _read_submission(text: str, path: Path, base: dict[str, str]) -> list[Letter
     becomes an InputError naming it, beside the letter when other documents could be read.
     """
     meta = {**base, **_submission_meta(text, path)}
-    docs: list[tuple[dict[str, str], str | None]] = []
+    docs: list[tuple[dict[str, str], Any]] = []  # (tags, body or None: cut off)
     pos = 0
     while (start := text.find("<DOCUMENT>", pos)) >= 0:
         end = text.find("</DOCUMENT>", start)
