@@ -69,6 +69,7 @@ def run_ingest(
                 report.letters += 1
                 report.unchanged += 1
             else:
+                assert isinstance(item, PreparedLetter)  # what the workers' prepare() made
                 writer.add_prepared(item)
             if on_file is not None:
                 on_file()

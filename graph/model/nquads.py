@@ -55,4 +55,5 @@ def nquads_of(quads: LetterQuads | SerializedLetter) -> bytes:
 
 
 def _serialize(quads: list[ox.Quad]) -> bytes:
-    return ox.serialize(quads, format=_NQ) if quads else b""
+    data = ox.serialize(quads, format=_NQ) if quads else None  # bytes when no output is given
+    return data or b""
