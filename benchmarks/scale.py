@@ -1,254 +1,153 @@
 #!/usr/bin/env python3
-"""asckg at EDGAR scale: stores of 1k to 200k letters, built by replicating the real letters.
+"""asckg at EDGAR scale: stores built by `asckg ingest` from K copies of the real letters, every answer checked.
 
-    python benchmarks/scale.py [--corpus ../shared/corpus] [--sizes 1000,10000,100000,200000]
-                               [--workdir /tmp/asckg-scale] [--ingest 0] [--queries 40]
+    python benchmarks/scale.py [--corpus ../shared/corpus/letters] [--copies 1,20,202]
+                               [--workdir /tmp/asckg-scale] [--queries 40] [--jobs 2]
+                               [--no-grep] [--no-http] [--keep]
 
-What it measures, in one run:
-- store load: writing the real letters' graphs through asckg's own path (one transaction per letter,
-  as ingest does) against pyoxigraph's bulk load of the same N-Quads;
-- for each size: a store built by replicating the real letters' graphs under new letter ids,
-  company CIKs and dates (the copies' dates are moved by whole years, so year-by-year questions
-  see a spread), then ``cites`` latency p50/p95 over paragraph, subtopic and topic references,
-  in-process (the library call the CLI makes) and as the ``asckg cites`` command (process start
-  included), against ``grep -rlF`` of the same reference over the same number of letter files;
-- with ``--ingest N``: ``asckg ingest`` end to end on N replicated letter files using both cores,
-  its wall time, rate and peak memory (max RSS over the process tree).
+For each K in ``--copies``:
+- K copies of the letters are written as distinct files (copy 0 is the letters as they are; copy c
+  has a new file name: a new CIK and accession number where the name is CIK_accession, else a new
+  name, and one last line naming the copy, so each copy is a new letter with its own text);
+- ``asckg ingest TREE --store STORE --jobs J`` builds the store, exactly as a user runs it: its wall
+  time, letters/s and peak memory (PSS and RSS summed over the process tree), and its summary line
+  is checked (K times the letters of one copy stored, no file failed);
+- ``cites`` is timed for real references of every level (paragraphs, subtopics, topics, SEC rules),
+  four ways: in-process (the library call the CLI makes, store already open), as the
+  ``asckg cites REF -f json`` command (process start included), over HTTP from ``asckg serve``
+  (``GET /cites/REF?format=json`` when the server has it, else the ``cites`` query on ``/sparql``;
+  skipped when neither answers), and ``grep -rlF REF`` over the same files (warm page cache);
+- every answer timed is checked: at K copies ``cites REF`` lists exactly K times the letters it
+  lists on one copy, for every reference, in-process, as a command and over HTTP. A wrong answer
+  stops the benchmark (exit 1): a time is only printed for a right answer.
 
-Numbers are printed as a table with ratios; nothing is pass/fail.
+Nothing is optimized or bulk-loaded behind the user's back: the stores are what ingest makes.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-LETTER_RE = re.compile(r"(https://w3id\.org/asckg/id/letter/)([^/>\s]+)")
-COMPANY_RE = re.compile(r"(https://w3id\.org/asckg/id/company/cik/)(\d+)")
-ID_RE = re.compile(r'(<https://w3id\.org/asckg/ns#letterId> ")([^"]+)(")')
-DATE_RE = re.compile(r'"(\d{4})(-\d\d-\d\d)"\^\^<http://www\.w3\.org/2001/XMLSchema#date>')
+NAME_RE = re.compile(r"(\d+)_(\d{10})-(\d{2})-(\d{6})")
+#: References named in the README and the issue, timed whenever the letters cite them.
+NAMED = ["606", "606-10", "280-10-50", "S-K 303"]
+SUMMARY_RE = re.compile(r"letters (\d+) \(stored (\d+), unchanged (\d+)\).*triples in store (\d+), files failed (\d+)")
 
 
-def base_store(corpus: Path, workdir: Path) -> Path:
-    """The real letters ingested once; reused across runs."""
-    store = workdir / "base-store"
-    if not (store / "CURRENT").exists():
-        subprocess.run([sys.executable, "-m", "asckg", "ingest", str(corpus / "letters"), "--store", str(store)],
-                       check=False, stdout=subprocess.DEVNULL)
-    return store
+class WrongAnswer(AssertionError):
+    """A timed answer that is not K times one copy's."""
 
 
-def dump_nquads(store_dir: Path) -> list[str]:
-    import pyoxigraph as ox
-
-    store = ox.Store.read_only(str(store_dir))
-    data = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
-    return data.splitlines()
-
-
-def replicate(lines: list[str], copy: int) -> list[str]:
-    """One copy of the corpus graphs under new letter ids, CIKs and dates (copy 0 is the original)."""
+# -- the letters, K times ----------------------------------------------------------------------
+def copy_name(path: Path, copy: int) -> str:
+    """The file name of a letter's copy ``copy`` (0: the name as it is)."""
     if copy == 0:
-        return lines
-    suffix = f"-r{copy}"
-    shift = copy % 10  # years
-    out = []
-    for line in lines:
-        line = LETTER_RE.sub(lambda m: m.group(1) + m.group(2) + suffix, line)
-        line = COMPANY_RE.sub(lambda m: m.group(1) + m.group(2) + f"{copy:04d}", line)
-        line = ID_RE.sub(lambda m: m.group(1) + m.group(2) + suffix + m.group(3), line)
-        if shift:
-            line = DATE_RE.sub(lambda m: f'"{int(m.group(1)) - shift}{m.group(2)}"^^<http://www.w3.org/2001/XMLSchema#date>', line)
-        out.append(line)
-    return out
+        return path.name
+    m = NAME_RE.fullmatch(path.stem)
+    if m:  # asckg names a letter by the accession of a CIK_accession name: give each copy its own
+        cik, prefix, year, seq = m.groups()
+        return f"{(int(cik) * 1000 + copy) % 10**10}_9{copy:03d}{int(prefix) % 10**6:06d}-{year}-{seq}{path.suffix}"
+    return f"{path.stem}-copy{copy}{path.suffix}"
 
 
-def letters_per_copy(lines: list[str]) -> int:
-    return sum(1 for l in lines if "<https://w3id.org/asckg/ns#letterId>" in l)
+def copy_text(data: bytes, copy: int) -> bytes:
+    """The letter's bytes for copy ``copy``: a last line makes each copy's text its own."""
+    return data if copy == 0 else data + f"\n\n[asckg benchmark copy {copy}]\n".encode()
 
 
-def build_scaled_store(lines: list[str], size: int, path: Path) -> tuple[float, int]:
-    """A store of ``size`` letters by bulk-loading replicated N-Quads; (seconds, triples)."""
-    import pyoxigraph as ox
-
-    if path.exists():
-        shutil.rmtree(path)
-    per_copy = letters_per_copy(lines)
-    copies = max(1, -(-size // per_copy))
-    store = ox.Store(str(path))
-    t = time.perf_counter()
-    shared_done = False
-    for c in range(copies):
-        rep = replicate(lines, c)
-        if shared_done:  # the Codification and guidance graphs are the same in every copy
-            rep = [l for l in rep if "/id/graph/" not in l.rsplit(" ", 2)[-2]]
-        store.bulk_load(("\n".join(rep) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        shared_done = True
-    store.flush()
-    store.optimize()
-    seconds = time.perf_counter() - t
-    n = len(store)
-    del store
-    return seconds, n
-
-
-def store_load_comparison(corpus: Path, workdir: Path, lines: list[str]) -> tuple[float, float, int]:
-    """asckg's transactional writes (as ingest makes them: batches of new letters) against
-    pyoxigraph bulk load of the same quads."""
-    import pyoxigraph as ox
-
-    from asckg.graph.model.build import build_letter
-    from asckg.graph.store import LetterStore
-    from asckg.nlp.extract import Extractor
-    from asckg.nlp.readers import iter_letters
-
-    records = list(Extractor().extract(l for l in iter_letters([corpus / "letters"]) if not isinstance(l, Exception)))
-    built = [build_letter(r) for r in records]
-    ours_dir = workdir / "load-ours"
-    shutil.rmtree(ours_dir, ignore_errors=True)
-    with LetterStore(ours_dir) as store:
-        t = time.perf_counter()
-        batch = 64
-        pairs = [(quads, record.text_hash) for quads, record in zip(built, records)]
-        for i in range(0, len(pairs), batch):
-            store.put_letters(pairs[i:i + batch])
-        store.raw.flush()
-        ours = time.perf_counter() - t
-        n = len(store)
-    bulk_dir = workdir / "load-bulk"
-    shutil.rmtree(bulk_dir, ignore_errors=True)
-    bulk = ox.Store(str(bulk_dir))
-    data = ("\n".join(lines) + "\n").encode("utf-8")
-    t = time.perf_counter()
-    bulk.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    bulk.flush()
-    theirs = time.perf_counter() - t
-    return ours, theirs, n
-
-
-def pick_references(lines: list[str], k: int, seed: int = 7) -> list[str]:
-    """Real cited references of every level, drawn at random."""
-    codes = sorted({m.group(1) for l in lines for m in [re.search(r'ns#cites> <https://w3id\.org/asckg/id/asc/([^>]+)>', l)] if m})
-    rng = random.Random(seed)
-    paragraphs = [c for c in codes if c.count("-") == 3]
-    subtopics = sorted({"-".join(c.split("-")[:2]) for c in codes if c.count("-") >= 1})
-    topics = sorted({c.split("-")[0] for c in codes})
-    picked = rng.sample(paragraphs, min(len(paragraphs), k // 2))
-    picked += rng.sample(subtopics, min(len(subtopics), k // 4))
-    picked += rng.sample(topics, min(len(topics), k - len(picked)))
-    return picked
-
-
-def percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
-
-
-def cites_latency(store_dir: Path, refs: list[str]) -> tuple[list[float], int]:
-    from asckg.graph.ask.cites import cites
-    from asckg.graph.store import LetterStore
-
-    times, found = [], 0
-    with LetterStore(store_dir, read_only=True) as store:
-        cites(store, refs[0])  # open files, warm caches
-        for ref in refs:
-            t = time.perf_counter()
-            found += len(cites(store, ref))
-            times.append(time.perf_counter() - t)
-    return times, found
-
-
-def cli_latency(store_dir: Path, refs: list[str]) -> list[float]:
-    """``asckg cites REF -f json`` as a user runs it: the console script beside this Python."""
-    script = Path(sys.executable).with_name("asckg")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "asckg"]
-    times = []
-    for ref in refs:
-        t = time.perf_counter()
-        subprocess.run([*command, "cites", ref, "--store", str(store_dir), "-f", "json"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - t)
-    return times
-
-
-def text_tree(corpus: Path, workdir: Path, size: int) -> Path:
-    """``size`` letter files (the real texts under new CIK_accession names), for grep and ingest."""
-    tree = workdir / f"texts-{size}"
-    if (tree / "COPIES-V3").exists() and sum(1 for _ in tree.rglob("*.txt")) == size:
+def text_tree(letters: Path, workdir: Path, copies: int) -> Path:
+    """``copies`` copies of the letter files under ``letters`` as distinct files, 1,000 to a folder."""
+    tree = workdir / f"letters-x{copies}"
+    sources = sorted(p for p in letters.iterdir() if p.is_file())
+    marker = tree / ".complete"
+    if marker.exists() and marker.read_text() == f"{len(sources)} {copies}\n":
         return tree
     shutil.rmtree(tree, ignore_errors=True)
-    # Letters named CIK_accession, so that each copy can take a new accession number.
-    sources = sorted(p for p in (corpus / "letters").glob("*.txt") if re.fullmatch(r"\d+_\d{10}-\d{2}-\d{6}", p.stem))
-    used: set[str] = {src.stem.partition("_")[2] for src in sources}
-    for i in range(size):
-        src = sources[i % len(sources)]
-        copy = i // len(sources)
-        sub = tree / f"{i // 1000:04d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        cik, _, acc = src.stem.partition("_")
-        if copy:
-            # A new letter to asckg, as each of 200,000 real letters is: a new accession number
-            # (asckg names a letter by the accession a CIK_accession file name gives; a filer
-            # prefix that encodes the copy, the sequence moved on if it was taken), a new CIK, and
-            # a last line naming the copy (a letter without an accession is named by its text).
-            prefix, year, seq = acc.split("-")
-            prefix, n = f"9{copy:03d}{int(prefix) % 10**6:06d}", int(seq)
-            while f"{prefix}-{year}-{n:06d}" in used:
-                n = (n + 1) % 1_000_000
-            acc = f"{prefix}-{year}-{n:06d}"
-            used.add(acc)
-            name = f"{(int(cik) * 1000 + copy) % 10**10}_{acc}.txt"
-            (sub / name).write_bytes(src.read_bytes() + f"\n\n[asckg benchmark copy {copy}]\n".encode())
-        else:
-            shutil.copy(src, sub / src.name)
-    (tree / "COPIES-V3").write_text("copies end with a line naming the copy\n")
+    names: set[str] = set()
+    i = 0
+    for copy in range(copies):
+        for src in sources:
+            name = copy_name(src, copy)
+            key = NAME_RE.match(name).group(0).partition("_")[2] if NAME_RE.match(name) else name
+            if key in names:  # an accession names a letter: two files with one would be one letter
+                raise SystemExit(f"two copies would share the letter name {key}")
+            names.add(key)
+            sub = tree / f"{i // 1000:04d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / name).write_bytes(copy_text(src.read_bytes(), copy))
+            i += 1
+    marker.write_text(f"{len(sources)} {copies}\n")
     return tree
 
 
-def grep_latency(tree: Path, refs: list[str]) -> list[float]:
-    times = []
-    for ref in refs:
-        t = time.perf_counter()
-        subprocess.run(["grep", "-rlF", ref, str(tree)], stdout=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - t)
-    return times
+def letter_files(tree: Path) -> list[Path]:
+    return [p for p in tree.rglob("*") if p.is_file() and not p.name.startswith(".")]
 
 
-def ingest_at_scale(tree: Path, workdir: Path, n: int) -> tuple[float, float, float, str]:
-    """Wall seconds, peak RSS and peak PSS (MB, summed over the process tree) and the summary line.
+# -- the store, built by ingest ----------------------------------------------------------------
+@dataclass(slots=True)
+class IngestRun:
+    letters: int
+    stored: int
+    triples: int
+    failed: int
+    seconds: float
+    pss_mb: float
+    rss_mb: float
+    summary: str
 
-    RSS counts pages that the forked workers share with the main process once per process; PSS
-    splits each shared page among its sharers, so it is what the tree really holds.
-    """
-    store = workdir / f"ingest-{n}"
+
+def asckg_command() -> list[str]:
+    """The console script beside this Python, as a user runs it."""
+    script = Path(sys.executable).with_name("asckg")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "asckg"]
+
+
+def ingest(tree: Path, store: Path, jobs: int) -> IngestRun:
+    """``asckg ingest`` into a fresh store: its time, peak memory and summary."""
     shutil.rmtree(store, ignore_errors=True)
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "asckg", "ingest", str(tree), "--store", str(store), "--jobs", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen([*asckg_command(), "ingest", str(tree), "--store", str(store), "--jobs", str(jobs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_rss = peak_pss = 0
     while proc.poll() is None:
-        rss, pss = _tree_memory(proc.pid)
+        rss, pss = tree_memory(proc.pid)
         peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-        time.sleep(0.5)
+        time.sleep(0.25)
     seconds = time.perf_counter() - t
-    summary = proc.stdout.read().strip().splitlines() if proc.stdout else []
-    status = f"exit {proc.returncode}: " + (summary[0] if summary else "no summary")
-    shutil.rmtree(store, ignore_errors=True)
-    return seconds, peak_rss / 1e6, peak_pss / 1e6, status
+    out, errors = proc.communicate()
+    m = SUMMARY_RE.search(out)
+    if proc.returncode != 0 or not m:
+        raise SystemExit(f"asckg ingest failed (exit {proc.returncode}): {errors[-2000:]}")
+    letters, stored, _, triples, failed = map(int, m.groups())
+    return IngestRun(letters, stored, triples, failed, seconds, peak_pss / 1e6, peak_rss / 1e6,
+                     out.strip().splitlines()[0])
 
 
-def _tree_memory(pid: int) -> tuple[int, int]:
-    """Resident (RSS) and proportional (PSS) memory of a process and its children, in bytes."""
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Resident (RSS) and proportional (PSS) memory of a process and its children, in bytes.
+
+    RSS counts pages that forked workers share with their parent once per process; PSS splits each
+    shared page among its sharers, so it is what the tree really holds.
+    """
     rss = pss = 0
     pids = [pid]
     while pids:
@@ -265,65 +164,287 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def _print_ingest(n: int, mb: float, seconds: float, rss: float, pss: float, status: str) -> None:
-    print(f"`asckg ingest --jobs 2` of {n} letters ({mb:.0f} MB): {seconds:.0f} s ({seconds / 60:.1f} min), "
-          f"{n / seconds:.0f} letters/s, {mb / seconds:.2f} MB/s; peak memory of all its processes: "
-          f"PSS {pss:.0f} MB, RSS {rss:.0f} MB (RSS counts shared pages once per process)")
-    print(f"  {status}")
+# -- the references and their one-copy answers -------------------------------------------------
+def level(ref: str) -> str:
+    """paragraph, section, subtopic, topic (Codification codes) or rule (anything else)."""
+    if re.fullmatch(r"\d{3}(-[0-9A-Za-z]+){0,3}", ref):
+        return ("topic", "subtopic", "section", "paragraph")[min(ref.count("-"), 3)]
+    return "rule"
+
+
+def pick_references(store_dir: Path, k: int, seed: int = 7) -> list[str]:
+    """Real cited references of every level, drawn at random from a one-copy store, plus NAMED."""
+    from asckg.graph.model.ids import asc
+    from asckg.graph.store import LetterStore
+
+    prefix = asc("000").rsplit("000", 1)[0]
+    with LetterStore(store_dir, read_only=True) as store:
+        rows = store.raw.query(
+            "SELECT DISTINCT ?n WHERE { ?c <https://w3id.org/asckg/ns#citedNode> ?n }", use_default_graph_as_union=True)
+        codes = sorted({str(r["n"].value)[len(prefix):] for r in rows if str(r["n"].value).startswith(prefix)})
+    rng = random.Random(seed)
+    paragraphs = [c for c in codes if c.count("-") == 3]
+    subtopics = sorted({"-".join(c.split("-")[:2]) for c in codes if c.count("-") >= 1})
+    topics = sorted({c.split("-")[0] for c in codes})
+    picked = rng.sample(paragraphs, min(len(paragraphs), k // 2))
+    picked += rng.sample(subtopics, min(len(subtopics), k // 4))
+    picked += rng.sample(topics, min(len(topics), max(0, k - len(picked))))
+    return list(dict.fromkeys([*NAMED, *picked]))
+
+
+def answers_in_process(store_dir: Path, refs: list[str]) -> tuple[dict[str, int], dict[str, float]]:
+    """Letters per reference and seconds per call, the store opened once (as a server would)."""
+    from asckg.graph.ask.cites import cites
+    from asckg.graph.store import LetterStore
+
+    sizes, times = {}, {}
+    with LetterStore(store_dir, read_only=True) as store:
+        cites(store, refs[0])  # open files, warm caches
+        for ref in refs:
+            t = time.perf_counter()
+            sizes[ref] = len({hit.id for hit in cites(store, ref)})
+            times[ref] = time.perf_counter() - t
+    return sizes, times
+
+
+def answers_cli(store_dir: Path, refs: list[str]) -> tuple[dict[str, int], dict[str, float]]:
+    """``asckg cites REF --store STORE -f json`` as a command: letters listed and wall seconds."""
+    sizes, times = {}, {}
+    for ref in refs:
+        t = time.perf_counter()
+        done = subprocess.run([*asckg_command(), "cites", ref, "--store", str(store_dir), "-f", "json"],
+                              capture_output=True, text=True)
+        times[ref] = time.perf_counter() - t
+        if done.returncode != 0:
+            raise WrongAnswer(f"asckg cites {ref!r} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+        sizes[ref] = len({row["id"] for row in json.loads(done.stdout)})
+    return sizes, times
+
+
+def grep_files(tree: Path, refs: list[str]) -> tuple[dict[str, int], dict[str, float]]:
+    """``grep -rlF REF TREE``: files naming the reference as written, and wall seconds."""
+    sizes, times = {}, {}
+    for ref in refs:
+        t = time.perf_counter()
+        done = subprocess.run(["grep", "-rlF", "--exclude=.complete", ref, str(tree)], capture_output=True, text=True)
+        times[ref] = time.perf_counter() - t
+        sizes[ref] = len(done.stdout.splitlines())
+    return sizes, times
+
+
+# -- asckg serve, over HTTP ----------------------------------------------------------------------
+class Server:
+    """``asckg serve --store STORE`` on a free loopback port, stopped on exit."""
+
+    def __init__(self, store_dir: Path) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen([*asckg_command(), "serve", "--store", str(store_dir), "--port", str(self.port),
+                                      "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def __enter__(self) -> "Server":
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise OSError(f"asckg serve exited {self.proc.returncode}: {self.proc.stderr.read()[-500:]}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        raise OSError("asckg serve did not start listening within 60 s")
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def http_get(url: str, accept: str = "application/json") -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+def cites_over_http(server: Server) -> tuple[str, object] | None:
+    """How this server answers ``cites``: ("cites", None) for GET /cites/REF, ("sparql", query)
+    for the cites query on /sparql, None when it answers neither."""
+    status, body = http_get(f"{server.url}/cites/{urllib.parse.quote('606', safe='')}?format=json")
+    if status == 200:
+        try:
+            cites_rows(json.loads(body))
+            return "cites", None
+        except (ValueError, KeyError, TypeError, AttributeError, StopIteration):
+            pass  # an answer of a shape this benchmark does not know: ask /sparql instead
+    from asckg.queries import load_query
+
+    query = load_query("cites")
+    status, _ = http_get(f"{server.url}/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                         "application/sparql-results+json")
+    return ("sparql", query) if status == 200 else None
+
+
+def cites_rows(data: object) -> list[dict]:
+    """The letters of a /cites JSON answer: a list of letters, or an object holding one."""
+    rows = data if isinstance(data, list) else next(
+        data[key] for key in ("letters", "results", "rows", "items") if isinstance(data.get(key), list))  # type: ignore[union-attr]
+    for row in rows:
+        row["id"]  # every letter has its id  # noqa: B018
+    return rows
+
+
+def answers_http(server: Server, how: tuple[str, object], refs: list[str]) -> tuple[dict[str, int], dict[str, float]]:
+    """Letters per reference and seconds per request (one connection per request, as curl makes)."""
+    from asckg.graph.ask.reference import parse_reference
+
+    sizes, times = {}, {}
+    for ref in refs:
+        if how[0] == "cites":
+            url = f"{server.url}/cites/{urllib.parse.quote(ref, safe='')}?format=json"
+            accept = "application/json"
+        else:
+            # The cites query with its one parameter given as a trailing VALUES block (SPARQL 1.1).
+            query = f"{how[1]}\nVALUES ?target {{ <{parse_reference(ref).iri}> }}"
+            url = f"{server.url}/sparql?" + urllib.parse.urlencode({"query": query})
+            accept = "application/sparql-results+json"
+        t = time.perf_counter()
+        status, body = http_get(url, accept)
+        times[ref] = time.perf_counter() - t
+        if status != 200:
+            raise WrongAnswer(f"GET {url[:120]} answered {status}: {body[:300]!r}")
+        data = json.loads(body)
+        if how[0] == "cites":
+            sizes[ref] = len({row["id"] for row in cites_rows(data)})
+        else:
+            sizes[ref] = len({json.loads(b["row"]["value"])["id"] for b in data["results"]["bindings"]})
+    return sizes, times
+
+
+# -- checking and reporting ----------------------------------------------------------------------
+def check(way: str, copies: int, base: dict[str, int], got: dict[str, int]) -> None:
+    """Every reference's answer is ``copies`` times its one-copy answer; WrongAnswer names those that are not."""
+    wrong = [f"{ref}: {got.get(ref)} letters, expected {copies} x {n} = {copies * n}"
+             for ref, n in base.items() if got.get(ref) != copies * n]
+    if wrong:
+        raise WrongAnswer(f"{way} at {copies} copies: " + "; ".join(wrong))
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+@dataclass(slots=True)
+class Timings:
+    """Seconds per reference, by way of asking."""
+
+    ways: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def row(self, refs: list[str]) -> str:
+        cells = []
+        for way in ("in-process", "command", "http", "grep"):
+            times = self.ways.get(way)
+            if not times:
+                cells.append(f"{'-':>15s}")
+                continue
+            ms = [times[r] * 1e3 for r in refs]
+            cells.append(f"{percentile(ms, .5):7.1f}/{percentile(ms, .95):7.1f}")
+        return " ".join(cells)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
-    ap.add_argument("--sizes", default="1000,10000,100000,200000")
+    ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "letters",
+                    help="the letters to copy (a folder of letter files)")
+    ap.add_argument("--copies", default="1,20", help="comma-separated copy counts (1 is always measured first)")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/asckg-scale"))
-    ap.add_argument("--queries", type=int, default=40)
-    ap.add_argument("--ingest", type=int, default=0, help="also ingest this many replicated letter files end to end")
+    ap.add_argument("--queries", type=int, default=40, help="random references drawn besides the named ones")
+    ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-grep", action="store_true")
+    ap.add_argument("--no-http", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the stores (they are deleted after being measured)")
     a = ap.parse_args()
     a.workdir.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in a.sizes.split(",") if s]
-    if not sizes and a.ingest:  # only the end-to-end ingest
-        tree = text_tree(a.corpus, a.workdir, a.ingest)
-        mb = sum(p.stat().st_size for p in tree.rglob("*.txt")) / 1e6
-        _print_ingest(a.ingest, mb, *ingest_at_scale(tree, a.workdir, a.ingest))
-        return 0
+    copies_list = sorted({1, *(int(c) for c in a.copies.split(",") if c)})
 
-    base = base_store(a.corpus, a.workdir)
-    lines = dump_nquads(base)
-    per_copy = letters_per_copy(lines)
-    print(f"base: {per_copy} real letters, {len(lines)} quads ({base})")
-
-    ours, bulk, n = store_load_comparison(a.corpus, a.workdir, lines)
-    print(f"\nstore load of the same {n} quads: asckg's transactional batches {n / ours:,.0f} quads/s, "
-          f"pyoxigraph bulk_load {n / bulk:,.0f} quads/s (asckg's writes take {ours / bulk:.2f}x the bulk load's time)")
-
-    refs = pick_references(lines, a.queries)
-    print(f"\ncites latency over {len(refs)} references (paragraphs, subtopics, topics); grep -rlF over the letter files")
-    print(f"  {'letters':>8s} {'triples':>11s} {'build s':>8s} {'p50 ms':>7s} {'p95 ms':>7s} {'CLI p50':>8s} {'CLI p95':>8s} "
-          f"{'grep p50':>9s} {'grep p95':>9s} {'grep/cites p95':>15s} {'grep/CLI p95':>13s}")
-    for size in sizes:
-        path = a.workdir / f"store-{size}"
-        seconds, triples = build_scaled_store(lines, size, path)
-        times, _ = cites_latency(path, refs)
-        cli = cli_latency(path, refs)
-        p50, p95 = percentile(times, 0.5) * 1e3, percentile(times, 0.95) * 1e3
-        row = f"  {size:8d} {triples:11,d} {seconds:8.1f} {p50:7.1f} {p95:7.1f} {percentile(cli, .5) * 1e3:8.0f} {percentile(cli, .95) * 1e3:8.0f}"
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    base: dict[str, int] = {}
+    per_copy = 0
+    for copies in copies_list:
+        tree = text_tree(a.corpus, a.workdir, copies)
+        files = letter_files(tree)
+        mb = sum(p.stat().st_size for p in files) / 1e6
+        store = a.workdir / f"store-x{copies}"
+        run = ingest(tree, store, a.jobs)
+        if copies == 1:
+            per_copy = run.stored
+        if run.failed or run.stored != copies * per_copy:
+            raise SystemExit(f"ingest of {copies} copies stored {run.stored} letters, expected {copies} x {per_copy}; "
+                             f"{run.failed} files failed")
+        print(f"\n== {copies} cop{'y' if copies == 1 else 'ies'}: {len(files):,} files ({mb:,.0f} MB) -> "
+              f"{run.stored:,} letters, {run.triples:,} triples")
+        print(f"`asckg ingest --jobs {a.jobs}`: {run.seconds:,.1f} s, {run.stored / run.seconds:,.0f} letters/s, "
+              f"relinking included; peak memory of all its processes PSS {run.pss_mb:,.0f} MB (RSS {run.rss_mb:,.0f} MB); "
+              f"load average {os.getloadavg()[0]:.2f}")
+        if copies == 1:
+            refs = pick_references(store, a.queries)
+            one, _ = answers_in_process(store, refs)
+            base = {ref: n for ref, n in one.items() if n}
+        refs = list(base)
+        timings = Timings()
+        sizes, timings.ways["in-process"] = answers_in_process(store, refs)
+        check("in-process cites", copies, base, sizes)
+        sizes, timings.ways["command"] = answers_cli(store, refs)
+        check("asckg cites (command)", copies, base, sizes)
+        http_note = "skipped (--no-http)"
+        if not a.no_http:
+            try:
+                with Server(store) as server:
+                    how = cites_over_http(server)
+                    if how is None:
+                        http_note = "skipped: asckg serve answers neither /cites nor /sparql"
+                    else:
+                        sizes, timings.ways["http"] = answers_http(server, how, refs)
+                        check(f"HTTP {how[0]}", copies, base, sizes)
+                        http_note = ("GET /cites/REF?format=json" if how[0] == "cites"
+                                     else "GET /sparql with the cites query") + ", a new connection each"
+            except OSError as err:
+                http_note = f"skipped: {err}"
+        grep_sizes: dict[str, int] = {}
         if not a.no_grep:
-            tree = text_tree(a.corpus, a.workdir, size)
-            g = grep_latency(tree, refs[:10])
-            g50, g95 = percentile(g, 0.5) * 1e3, percentile(g, 0.95) * 1e3
-            row += f" {g50:9.0f} {g95:9.0f} {g95 / p95:15.1f} {g95 / (percentile(cli, .95) * 1e3):13.1f}"
-        print(row, flush=True)
-        shutil.rmtree(path, ignore_errors=True)
-
-    if a.ingest:
-        tree = text_tree(a.corpus, a.workdir, a.ingest)
-        mb = sum(p.stat().st_size for p in tree.rglob("*.txt")) / 1e6
-        print()
-        _print_ingest(a.ingest, mb, *ingest_at_scale(tree, a.workdir, a.ingest))
+            grep_sizes, timings.ways["grep"] = grep_files(tree, refs)
+        print(f"cites, answers checked ({copies} x one copy's letters for every reference); ms p50/p95; "
+              f"HTTP: {http_note}")
+        print(f"  {'level':10s} {'refs':>4s} {'letters':>13s} {'in-process':>15s} {'command':>15s} "
+              f"{'HTTP':>15s} {'grep -rlF':>15s}")
+        for lvl in ("paragraph", "section", "subtopic", "topic", "rule"):
+            chosen = [r for r in refs if level(r) == lvl]
+            if chosen:
+                letters = [copies * base[r] for r in chosen]
+                print(f"  {lvl:10s} {len(chosen):4d} {min(letters):>6,d}-{max(letters):<6,d} {timings.row(chosen)}")
+        print("  named and largest answers (ms; grep: files naming the reference as written):")
+        largest = sorted(refs, key=lambda r: -base[r])[:3]
+        for ref in dict.fromkeys([*(r for r in NAMED if r in base), *largest]):
+            cells = "  ".join(f"{way} {times[ref] * 1e3:.0f}" for way, times in timings.ways.items())
+            extra = f" ({grep_sizes[ref]:,} files)" if ref in grep_sizes else ""
+            print(f"    {ref:10s} {copies * base[ref]:>7,d} letters: {cells}{extra}")
+        sys.stdout.flush()
+        if not a.keep:
+            shutil.rmtree(store, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except WrongAnswer as wrong:
+        print(f"WRONG ANSWER: {wrong}", file=sys.stderr)
+        sys.exit(1)

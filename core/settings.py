@@ -48,6 +48,9 @@ CLUSTER_BATCH = 8
 WRITE_BATCH = 64
 #: Quads held before a batch is written, however few letters it has.
 MAX_BATCH_QUADS = 200_000
+#: Batches handed to the writing thread and not yet written before ingest waits for the oldest:
+#: enough to keep the extraction workers busy while one batch is written, a few MB each.
+WRITE_QUEUE = 2
 #: Batches between flushes of the embedded store's memory tables to disk.
 FLUSH_EVERY = 8
 #: Link quads written per transaction when letters are relinked.

@@ -9,7 +9,7 @@ them and the good files of the batch are still processed. Extraction runs in wor
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from asckg.core.errors import InputError
 from asckg.nlp.readers import Letter, iter_letters
@@ -45,11 +45,14 @@ def iter_records(
     timeout: float | None = DEFAULT_TIMEOUT,
     skip: SkipTest | None = None,
     scheduler: str | None = None,
-) -> Iterator[LetterRecord | InputError | Skipped]:
+    after: Callable[[LetterRecord], Any] | None = None,
+) -> Iterator[LetterRecord | InputError | Skipped | Any]:
     """A record for each letter under ``paths``, an InputError for each file that failed, and a
     :class:`Skipped` for each letter that ``skip`` turned away, in the order of the files.
 
     With ``scheduler`` (a Dask scheduler address) the cluster extracts instead of local workers.
+    With ``after`` (a module-level function) the workers apply it to each record and what it
+    returns comes instead of the record.
     """
     # A skipped letter goes through in its place, not held back until the next record: a re-run
     # over 200,000 stored letters yields no record at all, and held back they filled gigabytes.
@@ -61,14 +64,15 @@ def iter_records(
                 yield item
 
     runner: Runner
-    with runner_for(jobs=jobs, timeout=timeout, scheduler=scheduler) as runner:
+    with runner_for(jobs=jobs, timeout=timeout, scheduler=scheduler, after=after) as runner:
         yield from runner.run(letters())
 
 
-def runner_for(*, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None) -> Runner:
+def runner_for(*, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None,
+               after: Callable[[LetterRecord], Any] | None = None) -> Runner:
     """The local worker pool, or the Dask cluster at ``scheduler``: one contract either way."""
     if scheduler:
         from asckg.ingest.cluster import ClusterRunner
 
-        return ClusterRunner(scheduler, timeout)
-    return WorkerPool(jobs, timeout)
+        return ClusterRunner(scheduler, timeout, after=after)
+    return WorkerPool(jobs, timeout, after=after)

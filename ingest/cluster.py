@@ -16,7 +16,8 @@ their environments.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Iterable, Iterator, TypeVar
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from asckg.core import settings
 from asckg.core.errors import AsckgError, InputError
@@ -30,8 +31,8 @@ _EXTRACTOR = None  # one pipeline per worker process, built on first use
 T = TypeVar("T")
 
 
-def extract_batch(letters: list[Letter]) -> list[LetterRecord | str]:
-    """Run on a worker: a record per letter, or the failure's message."""
+def extract_batch(letters: list[Letter], after: Callable[[LetterRecord], Any] | None = None) -> list[Any]:
+    """Run on a worker: a record per letter (or what ``after`` makes of it), or the failure's message."""
     global _EXTRACTOR
     from asckg.nlp.extract import Extractor
 
@@ -41,10 +42,11 @@ def extract_batch(letters: list[Letter]) -> list[LetterRecord | str]:
     for letter in letters:
         try:
             (record,) = list(_EXTRACTOR.extract([letter]))
+            result = record if after is None else after(record)
         except Exception as error:  # noqa: BLE001 - one letter's failure is that letter's error
             out.append(failure_text(error) + " on the cluster")
         else:
-            out.append(record)
+            out.append(result)
     return out
 
 
@@ -63,10 +65,12 @@ class ClusterRunner:
     """Extraction on the Dask cluster at ``scheduler``: a :class:`~asckg.ingest.runner.Runner`."""
 
     def __init__(self, scheduler: str, timeout: float | None = settings.EXTRACT_TIMEOUT, *,
-                 batch: int = settings.CLUSTER_BATCH) -> None:
+                 batch: int = settings.CLUSTER_BATCH, after: Callable[[LetterRecord], Any] | None = None) -> None:
+        """``after``: applied on the cluster to each record, and its result given out instead."""
         self.scheduler = scheduler
         self.timeout = timeout
         self.batch = batch
+        self.after = after
         self._client: Any = None
 
     def __enter__(self) -> "ClusterRunner":
@@ -93,12 +97,15 @@ class ClusterRunner:
         flight: deque = deque()  # (items, future or None), in input order
         for chunk in _batches(items, self.batch):
             to_send = [x for x in chunk if isinstance(x, Letter)]
-            future = client.submit(extract_batch, to_send, pure=False) if to_send else None
+            future = client.submit(self._task(), to_send, pure=False) if to_send else None
             flight.append((chunk, future))
             while len(flight) >= limit:
                 yield from self._finish(*flight.popleft())
         while flight:
             yield from self._finish(*flight.popleft())
+
+    def _task(self) -> Callable[[list[Letter]], list[Any]]:
+        return extract_batch if self.after is None else partial(extract_batch, after=self.after)
 
     def _result(self, future: Any, letters: int) -> list[LetterRecord | str] | None:
         """The batch's results, or None when it ran past the time limit (it is then cancelled)."""
@@ -116,7 +123,7 @@ class ClusterRunner:
         if results is None:  # one letter ran over: find it by sending them one at a time
             results = []
             for letter in letters:
-                one = self._result(self._client.submit(extract_batch, [letter], pure=False), 1)
+                one = self._result(self._client.submit(self._task(), [letter], pure=False), 1)
                 results.append(one[0] if one is not None else timed_out(letter, self.timeout or 0))
         it = iter(results)
         for item in chunk:
@@ -124,4 +131,4 @@ class ClusterRunner:
                 yield item
                 continue
             result = next(it)
-            yield result if isinstance(result, (LetterRecord, InputError)) else InputError(item.path, result)
+            yield InputError(item.path, result) if isinstance(result, str) else result

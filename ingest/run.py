@@ -14,10 +14,10 @@ from asckg.core.errors import InputError
 from asckg.graph.model.build import letter_iri_for_letter
 from asckg.graph.store import Store
 from asckg.ingest.batch import Skipped, iter_records
+from asckg.ingest.prepare import PreparedLetter, prepare
 from asckg.ingest.relink import LinkReport, is_stale, mark_stale, relink
 from asckg.ingest.write import IngestReport, LetterWriter
 from asckg.nlp.readers import Letter
-from asckg.nlp.record import LetterRecord
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ def run_ingest(
     scheduler: str | None = None,
     on_file: Callable[[], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
-    on_omitted: Callable[[LetterRecord, int], None] | None = None,
+    on_omitted: Callable[[PreparedLetter, int], None] | None = None,
 ) -> IngestResult:
     """Ingest the letters under ``paths`` into ``store``.
 
@@ -46,6 +46,9 @@ def run_ingest(
     (the stale mark) is linked now. ``on_file`` is called once per file or letter done (for a
     progress bar), ``on_error`` with each file that failed, ``on_omitted`` with each letter whose
     citations past the per-letter cap were left out.
+
+    The workers extract each letter and build its quads (:func:`~asckg.ingest.prepare.prepare`);
+    this process reads the files, hands them out and writes, on a thread of its own.
     """
     report = IngestReport()
 
@@ -56,7 +59,8 @@ def run_ingest(
     stale = is_stale(store)  # an earlier ingest stopped before it linked what it had stored
     with LetterWriter(store, report, before_first_write=None if stale else mark_stale,
                       on_omitted=on_omitted) as writer:
-        for item in iter_records(paths, jobs=jobs, timeout=timeout, skip=already_stored, scheduler=scheduler):
+        for item in iter_records(paths, jobs=jobs, timeout=timeout, skip=already_stored, scheduler=scheduler,
+                                 after=prepare):
             if isinstance(item, InputError):
                 report.failed += 1
                 if on_error is not None:
@@ -65,7 +69,8 @@ def run_ingest(
                 report.letters += 1
                 report.unchanged += 1
             else:
-                writer.add(item)
+                assert isinstance(item, PreparedLetter)  # what the workers' prepare() made
+                writer.add_prepared(item)
             if on_file is not None:
                 on_file()
     links = relink(store) if report.stored or stale else None

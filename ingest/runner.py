@@ -2,8 +2,9 @@
 
 A runner is a context manager whose :meth:`Runner.run` takes letters (and anything else, passed
 through in place: a file's :class:`~asckg.core.errors.InputError`, a letter skipped as stored) and
-yields, in input order, a :class:`~asckg.nlp.record.LetterRecord` per letter or an ``InputError``
-naming the letter's file. The error texts are the ones below, so a batch log reads the same
+yields, in input order, a :class:`~asckg.nlp.record.LetterRecord` per letter (or, for a runner
+made with ``after``, what that function made of the record where it was extracted) or an
+``InputError`` naming the letter's file. The error texts are the ones below, so a batch log reads the same
 whichever runner made it; a letter that takes longer than the time limit is reported and skipped,
 and the batch goes on. A runner that cannot start at all raises :class:`~asckg.core.errors.AsckgError`.
 """

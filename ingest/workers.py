@@ -11,7 +11,9 @@ Each worker has pipes of its own, one for tasks and one for results, so a worker
 middle of sending a large result can only spoil its own pipe, which is thrown away with it.
 
 Workers are also how ingest uses every core (``--jobs``): at most ``2 * jobs`` letters are in
-flight, so memory stays flat however large the batch.
+flight, so memory stays flat however large the batch. With ``after`` (a module-level function,
+e.g. :func:`asckg.ingest.prepare.prepare`) a worker also turns each record into what is written,
+under the same time limit, and sends that back instead of the record.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from asckg.core import settings
 from asckg.core.errors import AsckgError, InputError
@@ -51,13 +53,14 @@ def _work(tasks: Connection, results: Connection) -> None:
             return
         if task is None:
             return
-        index, letter = task
+        index, letter, after = task
         try:
             (record,) = list(extractor.extract([letter]))
+            result = record if after is None else after(record)
         except Exception as error:  # noqa: BLE001 - any failure of one letter is that letter's error
             results.send(("error", index, failure_text(error)))
         else:
-            results.send(("ok", index, record))
+            results.send(("ok", index, result))
 
 
 @dataclass(slots=True)
@@ -74,9 +77,12 @@ class _Worker:
 class WorkerPool:
     """``jobs`` extraction processes on this machine: a :class:`~asckg.ingest.runner.Runner`."""
 
-    def __init__(self, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT, *,
+                 after: Callable[[LetterRecord], Any] | None = None) -> None:
+        """``after``: applied in the worker to each record, and its result given out instead."""
         self.jobs = max(1, jobs)
         self.timeout = timeout
+        self.after = after
         self._ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         self._workers: list[_Worker] = []
 
@@ -125,8 +131,9 @@ class WorkerPool:
         self._workers[self._workers.index(worker)] = self._spawn()
 
     def run(self, letters: Iterable[Letter | T]) -> Iterator[LetterRecord | InputError | T]:
-        """Records (or errors) for the letters, in their order; anything else given in (an error,
-        a letter skipped as already stored) is passed through in its place."""
+        """Records (or what ``after`` makes of them, or errors) for the letters, in their order;
+        anything else given in (an error, a letter skipped as already stored) is passed through in
+        its place."""
         source = iter(letters)
         pending: dict[int, Any] = {}  # index -> what was handed in (a letter, or anything passed through)
         done: dict[int, Any] = {}  # index -> what is given out for it
@@ -156,7 +163,7 @@ class WorkerPool:
                     worker.index = waiting.popleft()
                     worker.started = time.monotonic()
                     try:
-                        worker.tasks.send((worker.index, pending[worker.index]))
+                        worker.tasks.send((worker.index, pending[worker.index], self.after))
                     except (OSError, BrokenPipeError):
                         pass  # it died; the check below reports the letter and replaces it
             # Give out what is finished, in order.

@@ -79,6 +79,9 @@ def test_the_cluster_keeps_the_local_pools_time_limit_and_error_line(monkeypatch
     monkeypatch.setattr(cluster_module, "extract_batch", _extract_or_stall)
     letters = [read_path(p)[0] for p in sorted(EXAMPLES.glob("*.txt"))[:2]]
     stall = Letter(id="stall", path="stall.txt", text="STALL " + letters[0].text, fmt="text", meta={})
+    # The in-process cluster's threads share this process's pipeline: build it now, so that the
+    # 1 s limit times the letters and not the import of spaCy (seconds on a cold, busy machine).
+    cluster_module._real_extract_batch([letters[1]])
     with LocalCluster(n_workers=1, threads_per_worker=4, processes=False, dashboard_address=None) as c, \
             ClusterRunner(c.scheduler_address, timeout=1) as runner:
         out = list(runner.run([letters[0], stall, InputError("bad.txt", "empty file"), letters[1]]))

@@ -22,6 +22,7 @@ from asckg.graph.model import ids
 
 if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.model.ids)
     from asckg.graph.model.build import LetterQuads
+    from asckg.graph.model.nquads import SerializedLetter
 
 class LetterStore:
     """An Oxigraph store on disk; use as a context manager or call :meth:`close`."""
@@ -68,19 +69,20 @@ class LetterStore:
             return str(quad.object.value)  # type: ignore[union-attr]  # a literal
         return None
 
-    def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
+    def put_letters(self, batch: list[tuple[LetterQuads | SerializedLetter, str]]) -> list[bool]:
         """Store several letters: the new ones together in one transaction (a crash leaves all of
         them or none), the changed ones each replaced in its own. One answer per letter: False (and
         nothing written) for a letter whose text is already stored; the letters' IRIs must differ."""
+        from asckg.graph.model.nquads import nquads_of
+
         written: list[bool] = []
-        fresh: list[ox.Quad] = []
+        fresh: list[bytes] = []
         for quads, text_hash in batch:
             previous = self.stored_hash(quads.iri)
             if previous == text_hash:
                 written.append(False)
             elif previous is None:
-                fresh += quads.letter
-                fresh += quads.codification
+                fresh.append(nquads_of(quads))
                 written.append(True)
             else:
                 try:
@@ -89,8 +91,10 @@ class LetterStore:
                     raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
                 written.append(True)
         if fresh:
+            # One load of the batch's N-Quads is one transaction (Oxigraph applies a load whole or
+            # not at all), parsed in Rust without making a Python object per quad.
             try:
-                self.raw.extend(fresh)
+                self.raw.load(b"".join(fresh), format=ox.RdfFormat.N_QUADS)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
         return written

@@ -40,6 +40,7 @@ from asckg.graph.model import ids
 
 if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.model.ids)
     from asckg.graph.model.build import LetterQuads
+    from asckg.graph.model.nquads import SerializedLetter
 
 TIMEOUT = 120  # seconds for one HTTP request
 
@@ -257,7 +258,7 @@ class RemoteStore:
         """The rows of :meth:`select` one at a time (the server's answer is read whole)."""
         yield from self.select(sparql, bindings)
 
-    def put_letters(self, batch: list[tuple[LetterQuads, str]]) -> list[bool]:
+    def put_letters(self, batch: list[tuple[LetterQuads | SerializedLetter, str]]) -> list[bool]:
         """Store several letters in one SPARQL update, which the server applies whole or not at all
         (as the embedded store's batch transaction): the stored hashes are read in one query, and
         each new or changed letter's graph is dropped and written again, its shared nodes beside it.

@@ -1,0 +1,86 @@
+"""The scale benchmark's stores and answer checks, run small: copies of the example letters.
+
+benchmarks/scale.py times ``cites`` on stores that ``asckg ingest`` builds from K copies of the real
+letters and checks that every answer it times is K times one copy's. Here the same functions run on
+one and two copies of examples/letters, so a copy that ingest would not count as a new letter, or an
+answer that stops growing with the copies, fails in CI and not only in a benchmark run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from conftest import REPO
+
+EXAMPLES = REPO / "examples" / "letters"
+
+
+def _scale():
+    spec = importlib.util.spec_from_file_location("asckg_bench_scale", REPO / "benchmarks" / "scale.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+scale = _scale()
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory):
+    """Stores built by `asckg ingest` from one and from two copies of the example letters."""
+    work = tmp_path_factory.mktemp("scale")
+    built = {}
+    for copies in (1, 2):
+        tree = scale.text_tree(EXAMPLES, work, copies)
+        run = scale.ingest(tree, work / f"store-x{copies}", jobs=1)
+        built[copies] = (tree, work / f"store-x{copies}", run)
+    return built
+
+
+def test_copies_are_distinct_letters(stores):
+    tree, _, _ = stores[2]
+    files = scale.letter_files(tree)
+    sources = sorted(p for p in EXAMPLES.iterdir() if p.is_file())
+    assert len(files) == 2 * len(sources)
+    assert len({p.name for p in files}) == len(files)
+    texts = {p.read_bytes() for p in files}
+    assert len(texts) == len(files)  # each copy's text is its own, so no letter is named by the same hash
+
+
+def test_ingest_stores_every_copy(stores):
+    one, two = stores[1][2], stores[2][2]
+    assert one.failed == two.failed == 0
+    assert one.stored == len([p for p in EXAMPLES.iterdir() if p.is_file()])
+    assert two.stored == 2 * one.stored
+    assert two.triples > one.triples
+
+
+def test_answers_double_with_the_copies(stores):
+    refs = scale.pick_references(stores[1][1], 6)
+    base, _ = scale.answers_in_process(stores[1][1], refs)
+    base = {ref: n for ref, n in base.items() if n}
+    assert len(base) >= 4 and "606" in base and "S-K 303" in base
+    got, times = scale.answers_in_process(stores[2][1], list(base))
+    scale.check("in-process", 2, base, got)
+    assert set(times) == set(base)
+    some = {ref: base[ref] for ref in ("606", "S-K 303")}
+    got, _ = scale.answers_cli(stores[2][1], list(some))
+    scale.check("command", 2, some, got)
+    with pytest.raises(scale.WrongAnswer, match="expected 3 x"):
+        scale.check("in-process", 3, some, got)  # the check fails on an answer of the wrong size
+
+
+def test_answers_over_http_when_served(stores):
+    store = stores[2][1]
+    some = {"606": None, "S-K 303": None}
+    one, _ = scale.answers_in_process(stores[1][1], list(some))
+    with scale.Server(store) as server:
+        how = scale.cites_over_http(server)
+        if how is None:
+            pytest.skip("asckg serve answers neither /cites nor /sparql")
+        got, _ = scale.answers_http(server, how, list(some))
+    scale.check(f"HTTP {how[0]}", 2, one, got)
