@@ -44,6 +44,7 @@ class ASCKG(DefinedNamespace):
     StaffInterpretation: URIRef
     SecRule: URIRef
     Citation: URIRef
+    TopicAssignment: URIRef
 
     # properties
     letterId: URIRef
@@ -115,6 +116,11 @@ class ASCKG(DefinedNamespace):
     linksStale: URIRef
     answerRow: URIRef
     omittedMentions: URIRef
+    about: URIRef
+    topicAssignment: URIRef
+    topic: URIRef
+    score: URIRef
+    decidedBy: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

@@ -103,7 +103,7 @@ def sort_labels(labels: set[str] | list[str]) -> list[str]:
 #: Short titles of the SEC items the labels use, in our own words: training text for each item.
 ITEM_TITLES = {
     "S-K 10": "Non-GAAP financial measures: reconciliation to the most comparable GAAP measure, equal or greater prominence, usefulness to investors",
-    "Regulation G": "Non-GAAP financial measures in earnings releases and investor presentations furnished on Form 8-K",
+    "Regulation G": "Non-GAAP measures outside filings: earnings releases and investor presentations furnished on Form 8-K",
     "S-K 101": "Description of business: products, customers, competition, government regulation, human capital",
     "S-K 102": "Description of properties: plants, mines and other physical properties",
     "S-K 103": "Legal proceedings",

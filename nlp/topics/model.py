@@ -5,7 +5,7 @@ component (a bag of words and word pairs, ``spacy.TextCatBOW.v3``: no word vecto
 download). It reads :func:`asckg.nlp.topics.rules.model_text` of a comment and scores each class
 (a label, or a subject whose Topic changed, see :mod:`asckg.nlp.topics.labels`).
 
-It ships in ``asckg/nlp/topics/model/`` as ``config.cfg`` (the pipeline), ``model.bin`` (its
+It ships in ``asckg/nlp/topics/trained/`` as ``config.cfg`` (the pipeline), ``model.bin`` (its
 weights, ``nlp.to_bytes``) and ``meta.json`` (version, classes, thresholds, training data digest),
 written by :mod:`asckg.nlp.topics.train`. :class:`TopicModel` loads it once per process and labels
 the comments of a letter (:meth:`TopicModel.label`).
@@ -27,7 +27,7 @@ from asckg.nlp.topics.rules import (
 )
 
 #: Where the shipped model lives.
-MODEL_DIR = Path(__file__).with_name("model")
+MODEL_DIR = Path(__file__).with_name("trained")
 #: The textcat component's name in the pipeline.
 PIPE = "textcat_multilabel"
 

@@ -2,7 +2,7 @@
 
 ``python -m asckg.nlp.topics.train`` (or ``asckg train-topics``) reads
 ``asckg/nlp/topics/data/comments.jsonl`` (see :mod:`asckg.nlp.topics.collect`) and writes the model
-to ``asckg/nlp/topics/model/``. Three kinds of example teach it:
+to ``asckg/nlp/topics/trained/``. Three kinds of example teach it:
 
 - the comments labelled by hand (TOPICS.md), with every class known: 1 if labelled, else 0;
 - the other staff comments that cite something, with the classes their citations make certain
