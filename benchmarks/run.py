@@ -6,7 +6,8 @@
 What it measures, all on the same texts in the same run:
 - extraction throughput (MB/s, single process, texts already in memory, best of --repeat):
   ``spacy.blank("en")`` tokenization alone; asckg's full extraction (the whole spaCy pipeline,
-  every grammar, plus the letter records); the peer kaos-citations (``extract_citations`` on each
+  every grammar, plus the letter records with their anatomy and comment topics), and the same
+  without comment topics; the peer kaos-citations (``extract_citations`` on each
   text, timed inside its own Python 3.13 environment, ../shared/tools/README.md);
 - how much each finds on the gold letters (asc F1, through ../shared/tools/score.py's rules);
 - ``asckg ingest`` end to end (reading, extraction, the store) at growing corpus sizes, with its
@@ -69,12 +70,16 @@ def bench_tokenizer(texts: list[str], repeat: int) -> float:
     return seconds
 
 
-def bench_asckg(paths: list[Path], repeat: int) -> tuple[float, int]:
+def bench_asckg(paths: list[Path], repeat: int, topics: bool = True) -> tuple[float, int]:
     from asckg.nlp.extract import Extractor
     from asckg.nlp.readers import read_path
 
     letters = [letter for p in paths for letter in read_path(p)]
-    extractor = Extractor()
+    extractor = Extractor(topics=topics)
+    if topics:  # the topic model loads once per process, as in a worker: not timed
+        from asckg.nlp.topics.model import shipped
+
+        shipped()
     seconds, found = _best(
         lambda: sum(len(r.mentions) for r in extractor.extract(letters)), repeat
     )
@@ -140,6 +145,7 @@ def main() -> int:
 
     tok = bench_tokenizer(texts, a.repeat)
     ours, found = bench_asckg(paths, a.repeat)
+    no_topics, _ = bench_asckg(paths, a.repeat, topics=False)
     peer = None if a.skip_peer else bench_peer(paths, a.repeat)
 
     print("\nextraction throughput")
@@ -147,6 +153,7 @@ def main() -> int:
     blank = 'spacy.blank("en") tokenization alone'
     print(f"  {blank:44s} {mb / tok:7.2f} {1.0:19.2f} {'-':>7s}")
     print(f"  {'asckg full extraction (all components)':44s} {mb / ours:7.2f} {tok / ours:19.2f} {found:7d}")
+    print(f"  {'asckg extraction without comment topics':44s} {mb / no_topics:7.2f} {tok / no_topics:19.2f} {'-':>7s}")
     if peer:
         print(f"  {'kaos-citations extract_citations':44s} {mb / peer[0]:7.2f} {tok / peer[0]:19.2f} {peer[1]:7d}")
         print(f"\n  asckg / kaos-citations throughput: {peer[0] / ours:.2f}x")

@@ -83,7 +83,7 @@ def topics(
         if r.group != last and last is not None:
             table.add_section()
         last = r.group
-        change = "" if r.change is None else f"{r.change * 100:+.0f} pts"
+        change = "" if r.change is None else f"{round(r.change * 100):+d} pts"
         table.add_row(group, str(r.rank), r.topic, r.title, str(r.comments), str(r.letters),
                       str(r.companies), f"{r.share:.0%}", change)
     out.print(table)

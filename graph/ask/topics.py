@@ -19,12 +19,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
 from asckg.core import reference
 from asckg.core.errors import BadReference
 from asckg.graph.ask.cites import parse_reference
-from asckg.graph.model.namespace import XSD
 from asckg.nlp.topics.labels import ITEM_TITLES
 from asckg.queries import load_query
 
@@ -46,6 +45,21 @@ SIC_DIVISIONS = (
 )
 UNKNOWN = "unknown"
 
+#: Names of SEC items the model has no training title for (ITEM_TITLES covers the rest).
+ITEM_NAMES = {
+    "S-K 201": "Market for common equity", "S-K 202": "Description of securities",
+    "S-K 301": "Selected financial data", "S-K 501": "Forepart of registration statement",
+    "S-K 503": "Prospectus summary", "S-K 504": "Use of proceeds", "S-K 506": "Dilution",
+    "S-K 401": "Directors and executive officers", "S-K 406": "Code of ethics",
+    "S-X 3-09": "Financial statements of equity investees", "S-X 3-10": "Guarantors of securities",
+    "S-X 4-08": "Notes to financial statements: general", "S-X 4-10": "Oil and gas producing activities",
+    "S-X 12-09": "Valuation and qualifying accounts", "S-X 5-04": "Schedules",
+    "M-A 1007": "Source and amount of funds", "M-A 1010": "Financial statements (tender offers)",
+    "M-A 1013": "Purposes, alternatives, reasons and effects", "M-A 1014": "Fairness of the transaction",
+    "M-A 1015": "Reports, opinions, appraisals", "Exchange Act Rule 13e-4": "Issuer tender offers",
+    "Exchange Act Rule 13e-3": "Going-private transactions", "Exchange Act Rule 14e-1": "Tender offer practices",
+}
+
 
 def sic_division(sic: str | None) -> str:
     """The division of a four-digit SIC code ("7372" -> "Services"); "unknown" without one."""
@@ -63,7 +77,7 @@ def topic_title(code: str) -> str:
     if code.isdigit():
         info = reference.topic(code)
         return info.title if info else ""
-    return ITEM_TITLES.get(code, "").split(":")[0]
+    return ITEM_TITLES.get(code, "").split(":")[0] or ITEM_NAMES.get(code, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +144,14 @@ class TopicRow:
                 "change": None if self.change is None else round(self.change, 4)}
 
 
-def _bounds(since: str | None, until: str | None) -> dict[str, Literal]:
+def _profiles(store, since: str | None, until: str | None) -> dict[str, dict[str, Any]]:
+    """The staff letters dated within [since, until] (ISO days; None: open), by letter IRI."""
     out = {}
-    date = NamedNode(str(XSD.date))
-    if since:
-        out["since"] = Literal(since, datatype=date)
-    if until:
-        out["until"] = Literal(until, datatype=date)
+    for row in store.select(load_query("staff_letters_profile")):
+        day = str(row["date"] or "")[:10]
+        if (since and day < since) or (until and day > until):
+            continue
+        out[row["letter"]] = row
     return out
 
 
@@ -155,15 +170,14 @@ def topic_table(store, by: str = "year", top: int = 10, since: str | None = None
     """The most asked-about topics per group, ``top`` of each, groups in order (years ascending)."""
     if by not in GROUPINGS:
         raise BadReference(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
-    bindings = _bounds(since, until)
-    profile = {r["letter"]: r for r in store.select(load_query("staff_letters_profile"), bindings)}
+    profile = _profiles(store, since, until)
     group_letters: dict[str, set[str]] = defaultdict(set)
     for letter, row in profile.items():
         group_letters[_group_of(row, by)].add(letter)
     comments: dict[tuple[str, str], set[str]] = defaultdict(set)
     letters: dict[tuple[str, str], set[str]] = defaultdict(set)
     companies: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in store.select(load_query("topic_assignments"), bindings):
+    for row in store.select(load_query("topic_assignments")):
         letter = profile.get(row["letter"])
         if letter is None:
             continue
@@ -188,6 +202,6 @@ def topic_table(store, by: str = "year", top: int = 10, since: str | None = None
 def group_sizes(store, by: str = "year", since: str | None = None, until: str | None = None) -> dict[str, int]:
     """How many staff letters (with numbered comments) each group has: the share's denominator."""
     sizes: dict[str, int] = defaultdict(int)
-    for row in store.select(load_query("staff_letters_profile"), _bounds(since, until)):
+    for row in _profiles(store, since, until).values():
         sizes[_group_of(row, by)] += 1
     return dict(sizes)

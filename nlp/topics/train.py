@@ -221,6 +221,24 @@ def train(rows: list[dict[str, Any]], config: TrainConfig = TrainConfig()) -> Tr
     return Trained(train_bow(rows, known, config), known, stacker)
 
 
+#: The same procedure, cut short (fewer epochs, inner folds and feature buckets): what the test
+#: that retraining reproduces the shipped predictions runs in well under a minute.
+REDUCED = TrainConfig(epochs=2, inner_folds=2, length=2**12)
+
+
+def predictions(nlp: Any, stacker: Stacker, rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """The label probabilities a model gives each row, keyed "letter#number", rounded to 6 places."""
+    from asckg.nlp.topics.model import scores
+    from asckg.nlp.topics.rules import probabilities
+
+    inputs = [comment_input(r) for r in rows]
+    out = {}
+    for row, comment, score in zip(rows, inputs, scores(nlp, inputs)):
+        probs = probabilities(comment, score, stacker)
+        out[f"{row['letter']}#{row['number']}"] = {k: round(v, 6) for k, v in sorted(probs.items())}
+    return out
+
+
 def data_digest(path: Path = DATA_FILE) -> str:
     """SHA-256 of the training data file: the model's meta records what it was trained on."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -252,9 +270,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model")
     parser.add_argument("--data", type=Path, default=DATA_FILE, help="the collected comments (jsonl)")
     parser.add_argument("--cv", type=int, default=0, help="cross-validate with K folds by letter instead")
-    parser.add_argument("--epochs", type=int, default=TrainConfig.epochs)
+    parser.add_argument("--reduced-reference", type=Path, default=None,
+                        help="train with REDUCED and write its predictions on the labelled comments here (JSON)")
     args = parser.parse_args(argv)
-    config = TrainConfig(epochs=args.epochs)
+    config = TrainConfig()
+    if args.reduced_reference:
+        rows = load_rows(args.data)
+        trained = train(rows, REDUCED)
+        labelled = [r for r in rows if r["labels"] is not None]
+        result = {"config": {k: v for k, v in asdict(REDUCED).items() if k != "thresholds"},
+                  "data_sha256": data_digest(args.data), "stacker": list(trained.stacker.weights),
+                  "predictions": predictions(trained.nlp, trained.stacker, labelled)}
+        args.reduced_reference.parent.mkdir(parents=True, exist_ok=True)
+        args.reduced_reference.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return 0
     if args.cv:
         from asckg.nlp.topics.evaluate import cross_validate, report
 
