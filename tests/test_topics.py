@@ -295,7 +295,7 @@ def test_topics_since_until_and_bad_dates(topic_store):
     assert done.returncode == 2
 
 
-TOPIC_QUERIES = ["comments_about", "topic_assignments", "staff_letters_profile", "about_topics_by_year"]
+TOPIC_QUERIES = ["comments_about", "topic_assignments", "staff_letters_profile", "about_topics_by_year", "company_topics"]
 
 
 @pytest.mark.parametrize("name", TOPIC_QUERIES)
@@ -315,3 +315,12 @@ def test_about_topics_by_year_as_a_canned_query(topic_store):
     body = json.loads(done.stdout)
     rows = body["results"]["bindings"] if isinstance(body, dict) else body
     assert rows, "no topics for 2016"
+
+
+def test_company_topics_as_a_canned_query(topic_store):
+    done = run_asckg("query", "company_topics", "--param", "company=NRG", "--format", "csv", "--store", str(topic_store))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[0].startswith("company,name,node,code,comments,letters") and len(lines) > 3
+    assert any(",350," in line for line in lines[1:])
+    assert all("NRG" in line for line in lines[1:])
