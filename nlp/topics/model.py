@@ -22,8 +22,8 @@ from typing import Any, Iterable, Sequence
 from spacy.language import Language
 
 from asckg.nlp.topics.rules import (
-    FEATURES, Assignment, CommentInput, CommentTopics, Stacker, Thresholds, comment_cites, decide, is_citing,
-    model_text,
+    FEATURES, Assignment, CommentInput, CommentTopics, Evidence, Stacker, Thresholds, comment_cites, decide,
+    evidence, is_citing, model_text,
 )
 
 #: Where the shipped model lives.
@@ -65,9 +65,10 @@ def load_pipeline(path: Path) -> Language:
     return nlp
 
 
-def scores(nlp: Language, comments: Sequence[CommentInput], batch_size: int = 64) -> list[dict[str, float]]:
-    """The model's score per class for each comment."""
-    texts = [model_text(c) for c in comments]
+def scores(nlp: Language, comments: Sequence[CommentInput], batch_size: int = 64,
+           evidence: Sequence[Evidence] | None = None) -> list[dict[str, float]]:
+    """The model's score per class for each comment (``evidence``: each one's, when known)."""
+    texts = [model_text(c, e) for c, e in zip(comments, evidence or [None] * len(comments))]
     return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
@@ -93,7 +94,9 @@ class TopicModel:
         items = list(comments)
         if not items:
             return []
-        return [decide(c, s, self.stacker, self.thresholds) for c, s in zip(items, scores(self.nlp, items))]
+        found = [evidence(c) for c in items]
+        return [decide(c, s, self.stacker, self.thresholds, e)
+                for c, s, e in zip(items, scores(self.nlp, items, evidence=found), found)]
 
 
 @lru_cache(maxsize=1)

@@ -112,12 +112,20 @@ def evidence(comment: CommentInput) -> Evidence:
     )
 
 
-def features(ev: Evidence, cls: str, scores: Mapping[str, float]) -> tuple[float, ...]:
+def first_two(scores: Mapping[str, float]) -> list[str]:
+    """The model's first and second choice."""
+    return sorted(scores, key=lambda c: (-scores[c], c))[:2]
+
+
+def features(ev: Evidence, cls: str, scores: Mapping[str, float],
+             ranked: list[str] | None = None) -> tuple[float, ...]:
     """The stacker's input for one class of one comment, given the model's score of every class:
     the class's score (as a logit), where the comment names or cites it, and whether it is the
-    model's first or second choice (the first choice is often right at a low score)."""
+    model's first or second choice (the first choice is often right at a low score; ``ranked``:
+    :func:`first_two` of ``scores``, when the caller has it)."""
     bow = scores.get(cls)
-    ranked = sorted(scores, key=lambda c: (-scores[c], c))[:2]
+    if ranked is None:
+        ranked = first_two(scores)
     top = float(bool(ranked) and ranked[0] == cls)
     return (
         1.0,
@@ -174,25 +182,32 @@ def cite_token(cite: Cite) -> str:
     return "citeguid" + _TOKEN_SAFE.sub("", head).lower()
 
 
-def model_text(comment: CommentInput) -> str:
+def model_text(comment: CommentInput, ev: Evidence | None = None) -> str:
     """The text the model reads, lower-cased: the captions above the comment, the words of the last
     caption again as caption words ("hwrevenue": a caption names the subject more often than any
-    sentence does), the comment, and its citation words."""
+    sentence does), the comment, its citation words and the lexicon's hint words (``ev``: the
+    comment's :func:`evidence`, when the caller has it)."""
     heading = list(comment.heading[-2:])
     caption = heading[-1] if heading else ""
     caption_words = " ".join("hw" + w for w in _WORD.findall(caption.lower()))
-    words = " ".join(sorted({cite_token(c) for c in comment.cites} | lexicon.hints(caption, comment.text)))
+    if ev is None:
+        ev = evidence(comment)
+    hints = lexicon.hint_words(ev.caption, ev.text)
+    words = " ".join(sorted({cite_token(c) for c in comment.cites} | hints))
     return "\n".join([" | ".join(heading), caption_words, comment.text, words]).lower()
 
 
 _WORD = re.compile(r"[a-z][a-z&-]+")
 
 
-def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: Stacker) -> dict[str, float]:
+def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: Stacker,
+                  ev: Evidence | None = None) -> dict[str, float]:
     """The stacked probability of each class the model scores or the comment cites."""
-    ev = evidence(comment)
+    if ev is None:
+        ev = evidence(comment)
     candidates = set(scores) | ev.cited
-    return {cls: stacker.probability(features(ev, cls, scores)) for cls in candidates}
+    ranked = first_two(scores)
+    return {cls: stacker.probability(features(ev, cls, scores, ranked)) for cls in candidates}
 
 
 def decide(
@@ -200,6 +215,7 @@ def decide(
     scores: Mapping[str, float],
     stacker: Stacker = Stacker(),
     thresholds: Thresholds = Thresholds(),
+    ev: Evidence | None = None,
 ) -> list[Assignment]:
     """The labels of one comment from its citations and the model's score per class, best first.
 
@@ -208,7 +224,7 @@ def decide(
     class becomes a label at ``thresholds.accept``, named for the letter's date when its Topic
     changed (:func:`labels.label_for_date`). At most :data:`MAX_LABELS`.
     """
-    probs = probabilities(comment, scores, stacker)
+    probs = probabilities(comment, scores, stacker, ev)
     out: dict[str, Assignment] = {}
     for label in cited_labels(comment.cites):
         p = probs.get(_labels.to_class(label), 1.0)
