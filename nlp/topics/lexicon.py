@@ -122,8 +122,9 @@ _COMPILED = tuple((cls, re.compile(p.lower()), _triggers(p.lower())) for cls, p 
 def classes_named(text: str) -> frozenset[str]:
     """The classes whose phrases occur in ``text`` (case-insensitive)."""
     lowered = text.lower()
+    contains = lowered.__contains__
     return frozenset(cls for cls, pattern, triggers in _COMPILED
-                     if (triggers is None or any(t in lowered for t in triggers)) and pattern.search(lowered))
+                     if (triggers is None or any(map(contains, triggers))) and pattern.search(lowered))
 
 
 def _word(prefix: str, cls: str) -> str:
