@@ -71,13 +71,18 @@ def _best(fn, repeat: int) -> tuple[float, object]:
     return best, result
 
 
-def bench_asckg(paths: list[Path], repeat: int) -> tuple[float, Counter]:
-    """Best seconds of the whole extraction in this process, and the mentions found by kind."""
+def bench_asckg(paths: list[Path], repeat: int, topics: bool = True) -> tuple[float, Counter]:
+    """Best seconds of the whole extraction in this process (with or without comment topics), and
+    the mentions found by kind."""
     from asckg.nlp.extract import Extractor
     from asckg.nlp.readers import read_path
 
     letters = [letter for p in paths for letter in read_path(p)]
-    extractor = Extractor()
+    extractor = Extractor(topics=topics)
+    if topics:  # the topic model loads once per process, as in a worker: not timed
+        from asckg.nlp.topics.model import shipped
+
+        shipped()
     seconds, kinds = _best(lambda: Counter(m.kind for r in extractor.extract(letters) for m in r.mentions), repeat)
     return seconds, kinds
 
@@ -153,6 +158,7 @@ def main() -> int:
           f"{os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
     ours, kinds = bench_asckg(paths, a.repeat)
+    no_topics, _ = bench_asckg(paths, a.repeat, topics=False)
     peer = None if a.skip_peer else bench_peer(paths, a.repeat)
     script = Path(sys.executable).with_name("asckg")
     asckg = [str(script)] if script.exists() else [sys.executable, "-m", "asckg"]
@@ -170,6 +176,8 @@ def main() -> int:
           f"{mb / ours_cmd:9.2f} MB/s   ({ours:.2f} s / {ours_cmd:.2f} s; the command with {os.cpu_count()} workers)")
     print(f"  {'asckg extract --format jsonl --jobs 1':58s} {'-':>14s} "
           f"{mb / ours_cmd1:9.2f} MB/s   ({ours_cmd1:.2f} s; one worker process)")
+    print(f"  {'asckg: Extractor(topics=False), without comment topics':58s} {mb / no_topics:9.2f} MB/s "
+          f"{'-':>14s}   ({no_topics:.2f} s)")
     if peer:
         cmd_cell = f"{mb / peer_cmd:9.2f} MB/s" if peer_cmd else f"{'-':>14s}"
         print(f"  {'kaos-citations: extract_citations / peer_kaos.py':58s} {mb / peer[0]:9.2f} MB/s {cmd_cell}   "

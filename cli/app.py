@@ -25,6 +25,7 @@ from asckg.cli.serve import serve
 from asckg.cli.stats import stats
 from asckg.cli.show import show
 from asckg.cli.thread import thread
+from asckg.cli.topics import topics, train_topics
 from asckg.cli.validate import validate
 from asckg.cli.view import view
 from asckg.core.errors import AsckgError, BadReference
@@ -51,6 +52,8 @@ app.command()(serve)
 app.command()(validate)
 app.command()(fetch)
 app.command()(reviews)
+app.command()(topics)
+app.command(name="train-topics")(train_topics)
 
 
 def _version(value: bool) -> None:

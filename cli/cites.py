@@ -16,10 +16,17 @@ def cites(
     via: Annotated[bool, typer.Option("--via/--no-via", help="Also list letters citing an older standard that went into this part of the Codification (SOP 97-2 for 985-605).")] = True,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json (a list of objects) or csv.")] = TableFormat.table,
     store: StoreOption = STORE_DEFAULT,
+    about: Annotated[bool, typer.Option("--about", help="List the comments ABOUT this ASC Topic or SEC rule, cited or not (the topic model's asckg:about), instead of the letters that cite it.")] = False,
 ) -> None:
     """List the letters that cite REFERENCE, or anything under it unless --exact.
 
     A part of the Codification also lists the letters that cite an older standard that went
-    there, marked "via" (turn that off with --no-via).
+    there, marked "via" (turn that off with --no-via). With --about, the comments about a Topic
+    ("350") or SEC rule ("S-K 303") whether or not they cite it, each with its score.
     """
+    if about:
+        from asckg.cli.about import run_about
+
+        run_about(reference, fmt.value, store)
+        return
     run(CitesArgs(reference, exact=exact, via=via, fmt=fmt.value, store=store))

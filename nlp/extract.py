@@ -17,13 +17,16 @@ from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.pipeline import build_pipeline
 from asckg.nlp.readers import Letter
 from asckg.nlp.record import LetterRecord, content_hash
+from asckg.nlp.topics.model import comment_topics, shipped
 
 
 class Extractor:
     """Reads letters with one spaCy pipeline, built once and reused."""
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
+    def __init__(self, nlp: Language | None = None, batch_size: int = 16, topics: bool = True) -> None:
         self.nlp = nlp if nlp is not None else build_pipeline()
+        # What each staff comment is about (asckg.nlp.topics), from the shipped model.
+        self.topics = topics
         self.batch_size = batch_size
         # The Doc keeps the text it was made from, so no component has to rebuild it from the
         # tokens (spaCy's Doc.text walks every token; for asckg that was most of the time spent).
@@ -38,6 +41,9 @@ class Extractor:
 
     def record(self, letter: Letter, doc: Doc) -> LetterRecord:
         """The record of one letter from its processed Doc."""
+        mentions = tuple(doc._.mentions)
+        anatomy = parse_letter(letter.text, letter.meta, masked=doc_text(doc))
+        letter_date = doc._.letter_date
         return LetterRecord(
             id=letter.id,
             path=letter.path,
@@ -45,9 +51,11 @@ class Extractor:
             text=letter.text,
             text_hash=content_hash(letter.text),
             meta=dict(letter.meta),
-            mentions=tuple(doc._.mentions),
-            letter_date=doc._.letter_date,
-            anatomy=parse_letter(letter.text, letter.meta, masked=doc_text(doc)),
+            mentions=mentions,
+            letter_date=letter_date,
+            anatomy=anatomy,
+            topics=comment_topics(anatomy, mentions, letter_date) if self.topics else (),
+            topic_model=shipped().version if self.topics else None,
         )
 
     def extract(self, letters: Iterable[Letter], n_process: int = 1) -> Iterator[LetterRecord]:

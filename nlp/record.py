@@ -15,6 +15,7 @@ from asckg.core import reference
 from asckg.nlp.anatomy.model import Anatomy
 from asckg.nlp.grammar import guidance
 from asckg.nlp.mention import Mention
+from asckg.nlp.topics.rules import CommentTopics
 
 #: GOLD.md's list fields that come straight from mentions, by mention kind.
 _MENTION_FIELDS = {
@@ -50,6 +51,10 @@ class LetterRecord:
     mentions: tuple[Mention, ...] = ()
     letter_date: str | None = None
     anatomy: Anatomy | None = None
+    #: What each comment of a staff letter is about (asckg.nlp.topics); empty for other letters.
+    topics: tuple[CommentTopics, ...] = ()
+    #: The version of the topic model that labelled them.
+    topic_model: str | None = None
 
     def refs(self, kind: str) -> list[str]:
         """Every reference of one mention kind, each once, sorted."""
@@ -132,4 +137,27 @@ class LetterRecord:
                         flagged.append({**m.dump(), "refs": [ref], "flags": [*m.flags, problem]})
         if flagged:
             out["flags"] = flagged
+        out.update(self.topic_summary())
         return out
+
+    def topic_summary(self) -> dict[str, Any]:
+        """TOPICS.md's ``comment_topics`` and ``comments_citing`` (null unless a staff letter), and
+        ``comment_topic_scores``: each label's score and how it was decided."""
+        if self.kind != "staff" or self.anatomy is None:
+            return {"comment_topics": None, "comments_citing": None}
+        topics: dict[str, set[str]] = {}
+        scores: dict[str, list[dict[str, Any]]] = {}
+        citing: set[str] = set()
+        for t in self.topics:
+            if t.number is None:
+                continue
+            key = str(t.number)
+            topics.setdefault(key, set()).update(a.label for a in t.labels)
+            scores.setdefault(key, []).extend(a.dump() for a in t.labels)
+            if t.citing:
+                citing.add(key)
+        return {
+            "comment_topics": {k: sorted(v) for k, v in topics.items()},
+            "comments_citing": sorted(citing, key=int),
+            "comment_topic_scores": scores,
+        }

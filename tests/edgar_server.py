@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 from conftest import CORPUS, REPO
 

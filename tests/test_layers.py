@@ -160,6 +160,9 @@ PURE = [
     "asckg.nlp.grammar.guidance",
     "asckg.nlp.grammar.sec_rules",
     "asckg.nlp.anatomy",
+    "asckg.nlp.topics.rules",
+    "asckg.nlp.topics.labels",
+    "asckg.nlp.topics.lexicon",
 ]
 
 

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from asckg.graph.ask.cites import parse_reference
+from asckg.graph.ask.reference import parse_reference
 from asckg.nlp.grammar import asc, guidance, sec_rules
 from conftest import letter_text
 

@@ -49,6 +49,10 @@ def test_everything_lives_under_one_import_root(wheel):
     "asckg/queries/cites_exact.rq",
     "asckg/queries/stats.rq",
     "asckg/nlp/patterns/forms.jsonl",
+    "asckg/nlp/topics/trained/model.bin",
+    "asckg/nlp/topics/trained/config.cfg",
+    "asckg/nlp/topics/trained/meta.json",
+    "asckg/nlp/topics/data/comments.jsonl",
 ])
 def test_wheel_carries(wheel, member):
     assert member in wheel.namelist()

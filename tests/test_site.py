@@ -268,14 +268,17 @@ def test_the_company_page_shows_the_review_outcome(annotated):
     assert {"first_letter": "1013871_0000000000-16-081594", "last_letter": "1013871_0000000000-16-081594",
             "conversation": answer["conversations"][0]["conversation"], "outcome": "amend",
             "rounds": 2, "days_open": 47, "closed_by": None, "filing": None} in answer["reviews"]
-    assert answer["references"]["about"] == [{"ref": "606", "title": "Revenue from Contracts with Customers", "letters": 1}]
+    about = {row["ref"]: row for row in answer["references"]["about"]}
+    assert about["606"]["title"] == "Revenue from Contracts with Customers" and about["606"]["letters"] >= 1
 
 
 def test_trends_show_topics_about_when_stored(annotated, site):
     answer = json.loads(fetch(f"{annotated}/trends?format=json")[2])
-    assert [(r["year"], r["code"], r["letters"]) for r in answer["about"]] == [(2016, "606", 1)]
+    rows = {(r["year"], r["code"]): r["letters"] for r in answer["about"]}
+    plain = {(r["year"], r["code"]): r["letters"] for r in json.loads(fetch(f"{site}/trends?format=json")[2])["about"]}
+    assert plain  # the example letters' comments carry the topics the model gave them at ingest
+    assert rows[(2016, "606")] >= max(1, plain.get((2016, "606"), 0))  # the fixture's comment about 606
     assert "Topics the comments are about" in fetch(f"{annotated}/trends")[2]
-    assert "Topics the comments are about" not in fetch(f"{site}/trends")[2]
 
 
 def test_pages_answered_at_once_each_get_their_own_rows(site):

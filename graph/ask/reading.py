@@ -22,7 +22,8 @@ from pyoxigraph import Literal, NamedNode
 from asckg.core import reference
 from asckg.core.codes import parse as parse_code
 from asckg.core.errors import BadReference
-from asckg.graph.ask.cites import CitingLetter, natural_key, parse_reference
+from asckg.graph.ask.cites import CitingLetter, natural_key
+from asckg.graph.ask.reference import parse_reference
 from asckg.graph.ask.letters import LetterNotFound, find_letter
 from asckg.graph.model import iris
 from asckg.graph.model.namespace import ID

@@ -20,6 +20,7 @@ from asckg.graph.model import iris
 from asckg.graph.model.literals import clean_literal
 from asckg.graph.model.namespace import ASCKG, DCTERMS, RDF, RDFS, SKOS, XSD
 from asckg.graph.model.references import CitedNode, cited_node
+from asckg.graph.model.topics import add_topics
 from asckg.nlp.mention import Mention
 from asckg.nlp.record import LetterRecord, content_hash
 
@@ -190,6 +191,8 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         }, ensure_ascii=False, separators=(",", ":")), datatype=_RDF_JSON))
         if record.letter_date:
             add(c, DCTERMS.date, _date(record.letter_date))
+
+    add_topics(record, letter, [c for _, _, c in comments], add, shared)
 
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     described = (q for quads_of_node in shared.values() for q in quads_of_node)

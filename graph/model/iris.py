@@ -135,3 +135,18 @@ def rule_iri(ref: str) -> URIRef:
 def citation_iri(letter: URIRef | str, node: str) -> URIRef:
     """A letter's citation of one node: the node's own path under the letter ("asc/985-605")."""
     return URIRef(f"{letter}/citation/{str(node)[len(str(ID)):]}")
+
+
+def topic_assignment_iri(comment: URIRef | str, label: str) -> URIRef:
+    """One comment's assignment to one topic label ("350", "S-K 303"): ``<comment>/about/S-K%20303``."""
+    return URIRef(f"{comment}/about/{quote(label, safe='-')}")
+
+
+def labelling_iri(letter: URIRef | str) -> URIRef:
+    """The activity that labelled a letter's comments with their topics."""
+    return URIRef(f"{letter}/topic-labelling")
+
+
+def topic_model_iri(version: str) -> URIRef:
+    """The topic model of one version, as a PROV software agent."""
+    return ID[f"agent/topic-model/{quote(version, safe='.-')}"]

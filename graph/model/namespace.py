@@ -44,6 +44,7 @@ class ASCKG(DefinedNamespace):
     StaffInterpretation: URIRef
     SecRule: URIRef
     Citation: URIRef
+    TopicAssignment: URIRef
 
     # properties
     letterId: URIRef
@@ -133,6 +134,11 @@ class ASCKG(DefinedNamespace):
     outcome: URIRef
     reviewsFiling: URIRef
     staffOffice: URIRef
+    about: URIRef
+    topicAssignment: URIRef
+    topic: URIRef
+    score: URIRef
+    decidedBy: URIRef
 
 
 #: Base of every instance IRI (letters, companies, Codification nodes, graphs).

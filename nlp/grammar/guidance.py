@@ -303,7 +303,7 @@ def _plain_family(text: str, pattern: re.Pattern[str], prefix: str) -> Iterator[
 def _fsp(text: str) -> Iterator[Mention]:
     for m in _FSP.finditer(text):
         refs = []
-        for one in re.finditer(rf"(S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{{2,4}})\s*(\d[\d\u2010-\u2013a-z(R)-]*)", m.group("list")):
+        for one in re.finditer(r"(S?FAS|FIN|EITF|APB|SOP|AAG\s+[A-Z]{2,4})\s*(\d[\d\u2010-\u2013a-z(R)-]*)", m.group("list")):
             std = "FAS" if one.group(1) == "SFAS" else re.sub(r"\s+", " ", one.group(1))
             refs.append(f"FSP {std} {_dash(one.group(2))}")
         yield _mention(text, m.start(), m.end(), refs)

@@ -1,0 +1,106 @@
+"""``asckg topics``: the topics the staff asks about most, by year, industry, review office or form;
+``asckg train-topics``: retrain the topic model from the data that ships with asckg."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TableFormat, err, out
+
+
+class GroupBy(str, Enum):
+    year = "year"
+    industry = "industry"
+    office = "office"
+    form = "form"
+
+
+def _day(value: Optional[str], end: bool) -> Optional[str]:
+    """A --since/--until value as a day: "2020" is the year's first (or last) day."""
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) == 4 and value.isdigit():
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a day (YYYY-MM-DD) or a year") from None
+
+
+def topics(
+    by: Annotated[GroupBy, typer.Option("--by", help="Group the staff letters by year, industry (SIC division of the EDGAR header's SIC code), review office, or form under review.")] = GroupBy.year,
+    top: Annotated[int, typer.Option("--top", min=1, help="Topics listed per group.")] = 10,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only letters dated on or after this day (YYYY-MM-DD, or a year).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only letters dated on or before this day (YYYY-MM-DD, or a year).")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json (a list of objects) or csv.")] = TableFormat.table,
+    store: StoreOption = STORE_DEFAULT,
+) -> None:
+    """The ASC Topics and SEC rules the staff's comments are about most, cited or not.
+
+    Per group: rank, topic and title, comments about it, letters and companies with such a comment,
+    the share of the group's staff letters, and (by year) the change in that share from the year
+    before, in percentage points. Topics come from the topic model (asckg:about), so a comment
+    about goodwill counts for 350 whether or not it cites ASC 350.
+    """
+    from asckg.graph.ask.topics import group_sizes, topic_table
+    from asckg.graph.store import open_store
+
+    first, last_day = _day(since, False), _day(until, True)
+    with open_store(store, read_only=True) as db:
+        rows = topic_table(db, by.value, top, first, last_day)
+        sizes = group_sizes(db, by.value, first, last_day)
+    dumped = [row.dump() for row in rows]
+    if fmt is TableFormat.json:
+        typer.echo(json.dumps(dumped, ensure_ascii=False, indent=2))
+        return
+    if fmt is TableFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(dumped[0]) if dumped else ["group"])
+        writer.writeheader()
+        writer.writerows(dumped)
+        sys.stdout.write(buffer.getvalue())
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for name, justify in ((by.value, "left"), ("rank", "right"), ("topic", "left"), ("title", "left"),
+                          ("comments", "right"), ("letters", "right"), ("companies", "right"),
+                          ("share of letters", "right"), ("change", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    last = None
+    for r in rows:
+        group = f"{r.group} ({sizes.get(r.group, 0)} letters)" if r.group != last else ""
+        if r.group != last and last is not None:
+            table.add_section()
+        last = r.group
+        change = "" if r.change is None else f"{round(r.change * 100):+d} pts"
+        table.add_row(group, str(r.rank), r.topic, r.title, str(r.comments), str(r.letters),
+                      str(r.companies), f"{r.share:.0%}", change)
+    out.print(table)
+    err.print(f"{len(rows)} rows; topics from asckg:about (cited, rule or model); "
+              f"industry from asckg:sicCode, office from asckg:reviewOffice or the staff's printed office")
+
+
+def train_topics(
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model (default: the package's own model directory).")] = None,
+    cv: Annotated[int, typer.Option("--cv", min=0, help="Cross-validate with K folds by letter instead of training (prints the report).")] = 0,
+) -> None:
+    """Retrain the comment-topic model from the data that ships with asckg (fixed seed)."""
+    from asckg.nlp.topics import train
+
+    argv = []
+    if out_dir is not None:
+        argv += ["--out", str(out_dir)]
+    if cv:
+        argv += ["--cv", str(cv)]
+    raise typer.Exit(train.main(argv))

@@ -1,0 +1,1 @@
+"""The topic model's training data (comments.jsonl), written by asckg.nlp.topics.collect."""
