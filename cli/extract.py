@@ -1,4 +1,4 @@
-"""``asckg extract``: print what each letter cites, in the schema of GOLD.md."""
+"""``asckg extract``: print what each letter cites and says, in the schema of GOLD.md, OUTCOMES.md and TOPICS.md."""
 
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ def extract(
     jobs: JobsOption = 1,
     timeout: TimeoutOption = settings.EXTRACT_TIMEOUT,
 ) -> None:
-    """Find the citations, forms, file numbers, dates and people in letters and print one summary per letter.
+    """Find the citations, forms, file numbers, dates, people, comments and their topics in letters; print one summary per letter.
 
-    The summary has the fields of the project's gold answers (GOLD.md); a reference that looked
-    wrong (a Topic that does not exist, a range too long to expand) is listed under "flags".
+    The summary has the fields of the project's gold answers (GOLD.md), the letter's type and each
+    answer's commitments (OUTCOMES.md) and each staff comment's topics (TOPICS.md); a reference that
+    looked wrong (a Topic that does not exist, a range too long to expand) is listed under "flags".
     """
     from asckg.ingest.batch import iter_records  # spaCy loads here, not for every command
 
