@@ -15,6 +15,7 @@ from asckg.core.errors import AsckgError
 class Chart(str, Enum):
     trends = "trends"
     heatmap = "heatmap"
+    reviews = "reviews"
 
 
 class Level(str, Enum):
@@ -23,13 +24,13 @@ class Level(str, Enum):
 
 
 def plot(
-    chart: Annotated[Chart, typer.Argument(help="trends (a line per Topic, letters per year) or heatmap (Topics by year).")],
+    chart: Annotated[Chart, typer.Argument(help="trends (a line per Topic, letters per year), heatmap (Topics by year) or reviews (letters per review, days to complete).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The chart file: .html (interactive, offline), .png, .svg or .pdf.")],
     by: Annotated[Level, typer.Option("--by", help="Chart Codification Topics or Subtopics.")] = Level.topic,
     top: Annotated[int, typer.Option("--top", help="How many of the most cited to show (default 8 for trends, 20 for heatmap).", show_default=False)] = 0,
     store: StoreOption = STORE_DEFAULT,
 ) -> None:
-    """Draw how often the letters cite the most cited Topics (or Subtopics), year by year."""
+    """Draw how often the letters cite the most cited Topics (or Subtopics), year by year, or how reviews went."""
     from asckg.graph.outputs import plots
     from asckg.graph.store import open_store
 
@@ -41,14 +42,19 @@ def plot(
         if interactive:
             from asckg.graph.outputs import charts
 
-            fig = (charts.trends if chart is Chart.trends else charts.heatmap)(db, by.value, count)
+            if chart is Chart.reviews:
+                fig = charts.reviews(db)
+            else:
+                fig = (charts.trends if chart is Chart.trends else charts.heatmap)(db, by.value, count)
+        elif chart is Chart.reviews:
+            fig = plots.reviews(db)
         else:
             fig = (plots.trends if chart is Chart.trends else plots.heatmap)(db, by.value, count)
     try:
         if interactive:
-            charts.write(fig, output, title=f"asckg: {chart.value} by {by.value}")
+            charts.write(fig, output, title="asckg: reviews" if chart is Chart.reviews else f"asckg: {chart.value} by {by.value}")
         else:
             plots.save(fig, output)
     except OSError as error:
         raise AsckgError(f"{output}: cannot write: {error.strerror or error}") from None
-    err.print(f"{chart.value} by {by.value} -> {output}")
+    err.print(f"{chart.value} -> {output}" if chart is Chart.reviews else f"{chart.value} by {by.value} -> {output}")

@@ -85,3 +85,44 @@ def test_cli_plots(examples_store, tmp_path):
         done = subprocess.run([sys.executable, "-m", "asckg", "plot", *args], capture_output=True, text=True, env=env)
         assert done.returncode == 0, done.stderr
     assert (tmp_path / "t.svg").stat().st_size > 10_000 and (tmp_path / "h.png").stat().st_size > 10_000
+
+
+def _review(letters: int, days: int | None, closed: bool, name: str = "r"):
+    from asckg.graph.ask.reviews import ReviewRow
+
+    return ReviewRow(review=name, year=2020, company="C", letters=letters, rounds=1, days_open=days,
+                     closed_by="x" if closed else None, outcome=None, has_amend=False, has_future=False,
+                     office=None, industry=None, form=None)
+
+
+def test_the_review_shape_counts_reviews_by_letters_and_closed_reviews_by_days():
+    from asckg.graph.ask.reviews import review_shape
+
+    rows = [_review(3, 40, True), _review(3, 10, True), _review(5, 100, True), _review(2, 400, False), _review(3, None, True)]
+    shape = review_shape(rows)
+    assert (shape.reviews, shape.by_letters) == (5, {2: 1, 3: 3, 5: 1})
+    assert shape.days == [10, 40, 100]  # the open review and the undated one are left out
+    assert (shape.days_median, shape.days_p90) == (40.0, 88.0)
+
+
+def test_the_review_charts_hold_the_counts():
+    from asckg.graph.ask.reviews import review_shape
+    from asckg.graph.outputs import charts
+
+    shape = review_shape([_review(3, 40, True), _review(3, 10, True), _review(5, 100, True), _review(2, 400, False)])
+    fig = charts.reviews_figure(shape)
+    bars, days = fig.data
+    assert list(bars.x) == [2, 3, 5] and list(bars.y) == [1, 2, 1] and sum(bars.y) == shape.reviews
+    assert sorted(days.x) == [10, 40, 100]
+    assert "median 40, 90th percentile 88 days" in fig.layout.annotations[1].text
+
+
+def test_cli_plots_the_reviews(examples_store, tmp_path):
+    env = dict(os.environ, ASCKG_STORE=str(examples_store))
+    for name in ("reviews.html", "reviews.png"):
+        done = subprocess.run([sys.executable, "-m", "asckg", "plot", "reviews", "-o", str(tmp_path / name)],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.strip() == f"reviews -> {tmp_path / name}"
+        assert (tmp_path / name).stat().st_size > 1000
+    assert "Letters per review" in (tmp_path / "reviews.html").read_text(encoding="utf-8")

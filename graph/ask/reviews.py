@@ -126,3 +126,28 @@ def _stats(name: str, rows: list[ReviewRow]) -> GroupStats:
         amend_share=round(sum(1 for r in rows if r.has_amend) / n, 3),
         future_share=round(sum(1 for r in rows if r.has_future) / n, 3),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewShape:
+    """The distributions the review charts draw: reviews by their number of letters, and the days
+    the closed reviews took to complete (with their median and 90th percentile)."""
+
+    reviews: int
+    by_letters: dict[int, int]  # letters in the review -> reviews
+    days: list[int]  # days to complete, one per closed review, ascending
+    days_median: float | None
+    days_p90: float | None
+
+
+def review_shape(rows: list[ReviewRow]) -> ReviewShape:
+    """The distributions of ``rows`` (see :func:`review_rows`)."""
+    by_letters: dict[int, int] = {}
+    for row in rows:
+        by_letters[row.letters] = by_letters.get(row.letters, 0) + 1
+    days = sorted(r.days_open for r in rows if r.closed_by and r.days_open is not None)
+    return ReviewShape(
+        reviews=len(rows), by_letters=dict(sorted(by_letters.items())), days=days,
+        days_median=float(median(days)) if days else None,
+        days_p90=round(_percentile(days, 0.9), 1) if days else None,
+    )

@@ -19,6 +19,7 @@ import html
 from pathlib import Path
 from typing import Any
 
+from asckg.graph.ask.reviews import ReviewShape, review_rows, review_shape
 from asckg.graph.outputs.plots import YearCounts, year_counts
 from asckg.graph.store import Store
 
@@ -123,6 +124,41 @@ def heatmap(store: Store, by: str = "topic", top: int = 20) -> Any:
     return heatmap_figure(year_counts(store, by, top))
 
 
+def reviews_figure(shape: ReviewShape) -> Any:
+    """Two panels: reviews by their number of letters, and the days closed reviews took to complete
+    (a bar per 15 days; the median as a solid line, the 90th percentile dotted)."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    marks = [f"{label} {value:g}" for value, label in ((shape.days_median, "median"), (shape.days_p90, "90th percentile"))
+             if value is not None]
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
+        f"Letters per review ({shape.reviews} reviews)",
+        f"Days to complete ({len(shape.days)} closed reviews)"
+        + (f"<br><span style='font-size:12px'>{', '.join(marks)} days (solid and dotted lines)</span>" if marks else "")))
+    fig.add_trace(go.Bar(x=list(shape.by_letters), y=list(shape.by_letters.values()), marker_color=COLORS[0],
+                         hovertemplate="%{y} reviews of %{x} letters<extra></extra>", name="reviews"), row=1, col=1)
+    fig.add_trace(go.Histogram(x=shape.days, xbins=dict(start=0, size=15), marker_color=COLORS[1],
+                               hovertemplate="%{y} reviews closed in %{x} days<extra></extra>", name="closed reviews"),
+                  row=1, col=2)
+    # The median and the 90th percentile as lines, named in the panel's title (labels on the lines collide).
+    for value, dash in ((shape.days_median, "solid"), (shape.days_p90, "dot")):
+        if value is not None:
+            fig.add_vline(x=value, line=dict(color="#333333", dash=dash, width=1.5), row=1, col=2)
+    fig.update_layout(title=dict(text="How reviews went", x=0.01, y=0.98, yanchor="top", font=dict(size=16)),
+                      height=430, showlegend=False, bargap=0.08, margin=dict(l=20, r=20, t=96, b=60),
+                      plot_bgcolor="#ffffff", font=dict(family="Arial, Helvetica, sans-serif"))
+    fig.update_xaxes(title_text="letters in the review", dtick=1, row=1, col=1)
+    fig.update_xaxes(title_text="days from the first letter to the closing letter", row=1, col=2)
+    fig.update_yaxes(title_text="reviews", gridcolor="#e5e5e5")
+    return fig
+
+
+def reviews(store: Store) -> Any:
+    """The review charts of the store's reviews (those with a staff comment letter)."""
+    return reviews_figure(review_shape(review_rows(store)))
+
+
 def fragment(fig: Any, div_id: str | None = None, include_js: bool = False) -> str:
     """A chart as an HTML fragment (see :func:`asckg.graph.outputs.pages.fragment`)."""
     from asckg.graph.outputs import pages
@@ -136,4 +172,5 @@ def write(fig: Any, path: str | Path, title: str = "asckg chart") -> None:
 
     legend = "; click a legend entry to hide it, double-click to show it alone" if fig.layout.showlegend is not False \
         and any(t.type == "scatter" for t in fig.data) else ""
-    pages.write_page(fig, path, title, note=f"Hover for the counts{legend}; the buttons switch letters and shares.")
+    buttons = "; the buttons switch letters and shares" if fig.layout.updatemenus else ""
+    pages.write_page(fig, path, title, note=f"Hover for the counts{legend}{buttons}.")

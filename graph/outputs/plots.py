@@ -126,6 +126,26 @@ def heatmap(store: Store, by: str = "topic", top: int = 20) -> Figure:
     return fig
 
 
+def reviews(store: Store) -> Figure:
+    """The review charts for reports: reviews by their number of letters, and days to complete."""
+    from asckg.graph.ask.reviews import review_rows, review_shape
+
+    shape = review_shape(review_rows(store))
+    fig = Figure(figsize=(11, 4.2), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    left.bar(list(shape.by_letters), list(shape.by_letters.values()), color="#0072B2")
+    left.set(title=f"Letters per review ({shape.reviews} reviews)", xlabel="letters in the review", ylabel="reviews")
+    if shape.days:
+        right.hist(shape.days, bins=range(0, max(shape.days) + 16, 15), color="#E69F00")
+        for value, label, style in ((shape.days_median, "median", "-"), (shape.days_p90, "90th percentile", ":")):
+            if value is not None:
+                right.axvline(value, color="#333333", linestyle=style, label=f"{label} {value:g} days")
+        right.legend(frameon=False)
+    right.set(title=f"Days to complete ({len(shape.days)} closed reviews)",
+              xlabel="days from the first letter to the closing letter", ylabel="reviews")
+    return fig
+
+
 def save(fig: Figure, path: str | Path) -> None:
     """Write the chart; the file's extension (png, svg, pdf) picks the format."""
     suffix = Path(path).suffix.lower().lstrip(".")
