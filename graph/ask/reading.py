@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode
@@ -83,8 +83,7 @@ class AboutLetter:
     text: str
 
     def dump(self) -> dict[str, Any]:
-        return {"id": self.id, "date": self.date, "company": self.company, "kind": self.kind,
-                "number": self.number, "text": self.text}
+        return asdict(self)
 
 
 def letters_about(store, target_iri: str) -> list[AboutLetter]:
@@ -197,9 +196,7 @@ class Review:
     filing: str | None
 
     def dump(self) -> dict[str, Any]:
-        return {"first_letter": self.first_letter, "last_letter": self.last_letter,
-                "conversation": self.conversation, "outcome": self.outcome, "rounds": self.rounds,
-                "days_open": self.days_open, "closed_by": self.closed_by, "filing": self.filing}
+        return asdict(self)
 
 
 def company_reviews(store, company_iri: str) -> list[Review]:
