@@ -57,3 +57,27 @@ def gold_f1(corpus: Path, field: str, refs_of) -> tuple[float, int, list[str]]:
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return f1, tp, wrong
+
+
+def cpu_seconds(run, text: str) -> float:
+    """CPU seconds this process spends on ``run(text)`` (not wall time: another process on the
+    machine does not count)."""
+    import time
+
+    began = time.process_time()
+    run(text)
+    return time.process_time() - began
+
+
+def assert_linear(run, text: str, per_mb: float = 5.0, label: str = "") -> None:
+    """``run`` takes time linear in the length of ``text``: on the whole text it may take at most
+    eight times what it takes on the first quarter (four is linear, sixteen quadratic), and at most
+    ``per_mb`` CPU seconds per MB (a catastrophic backtrack takes minutes, not seconds). Both are
+    CPU times, so a busy machine does not fail the test, and the ratio does not depend on how fast
+    the machine is."""
+    quarter = min(cpu_seconds(run, text[: len(text) // 4]) for _ in range(2))
+    whole = cpu_seconds(run, text)
+    mb = len(text) / 1e6
+    where = f"{label or 'text'} ({mb:.2f} MB): {whole:.2f} s, a quarter of it {quarter:.2f} s"
+    assert whole <= 8 * quarter + 0.1, f"not linear: {where}"
+    assert whole <= per_mb * max(mb, 0.1), f"slow: {where}"

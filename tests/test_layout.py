@@ -7,11 +7,12 @@ shape at the end is written after the corpus's html2text responses, with words o
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
 from asckg.nlp.layout import mask_running_headers, page_header_spans
+
+from conftest import assert_linear
 
 # 1090872_0000000000-16-092800 (Agilent Technologies, September 14, 2016), head and page break.
 AGILENT = (
@@ -210,9 +211,8 @@ def test_text_without_headers_is_returned_unchanged():
     ],
 )
 def test_hostile_input_is_linear(text):
-    start = time.perf_counter()
     assert len(mask_running_headers(text)) == len(text)
-    assert time.perf_counter() - start < 3.0
+    assert_linear(mask_running_headers, text)
 
 
 @pytest.mark.corpus
