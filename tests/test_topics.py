@@ -293,7 +293,8 @@ def test_topics_since_until_and_bad_dates(topic_store):
     assert done.returncode == 2
 
 
-TOPIC_QUERIES = ["comments_about", "topic_assignments", "staff_letters_profile", "about_topics_by_year", "company_topics"]
+TOPIC_QUERIES = ["comments_about", "topic_assignments", "staff_letters_profile", "about_topics_by_year", "company_topics",
+                 "view_company_about"]
 
 
 @pytest.mark.parametrize("name", TOPIC_QUERIES)
