@@ -83,19 +83,22 @@ def written(examples_store, tmp_path_factory) -> dict[str, Path]:
     with LetterStore(examples_store, read_only=True) as store:
         for name, make in VIEWS.items():
             g = co_citation(store, min_letters=1) if name == "co-citation" else make(store)
-            if name in ("co-citation", "company-topic"):
+            if name in ("co-citation", "company-topic", "company-about"):
                 g = network.arrange(g)
             out[name] = folder / f"{name}.html"
             write_view(g, "html", str(out[name]))
         out["trends"] = folder / "trends.html"
         charts.write(charts.trends(store), out["trends"], "trends")
+        out["about-trends"] = folder / "about-trends.html"
+        charts.write(charts.about_trends(store), out["about-trends"], "trends --about")
         out["heatmap"] = folder / "heatmap.html"
         charts.write(charts.heatmap(store, "subtopic"), out["heatmap"], "heatmap")
         out["map-data"] = codemap.map_data(VIEWS["codification"](store))  # type: ignore[assignment]
     return out
 
 
-PAGES = ["codification", "co-citation", "company-topic", "citations", "conversations", "trends", "heatmap"]
+PAGES = ["codification", "co-citation", "company-topic", "company-about", "citations", "conversations", "trends",
+         "about-trends", "heatmap"]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -208,5 +211,7 @@ def test_corpus_networks_are_labelled_without_overlaps(browser, corpus_store, tm
     with LetterStore(corpus_store, read_only=True) as store:
         cc = network.arrange(VIEWS["co-citation"](store))
         ct = network.arrange(VIEWS["company-topic"](store))
+        ca = network.arrange(VIEWS["company-about"](store))
     assert _check_labels(browser, cc, tmp_path / "cc.html", "corpus-co-citation") >= 20
     assert _check_labels(browser, ct, tmp_path / "ct.html", "corpus-company-topic") >= 20
+    assert _check_labels(browser, ca, tmp_path / "ca.html", "corpus-company-about") >= 20

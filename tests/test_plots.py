@@ -126,3 +126,79 @@ def test_cli_plots_the_reviews(examples_store, tmp_path):
         assert done.stderr.strip() == f"reviews -> {tmp_path / name}"
         assert (tmp_path / name).stat().st_size > 1000
     assert "Letters per review" in (tmp_path / "reviews.html").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------- trends --about: what the comments are about, not what letters cite
+def _topics_by_year_json(store_path) -> list[dict]:
+    import json
+
+    env = dict(os.environ, ASCKG_STORE=str(store_path))
+    done = subprocess.run([sys.executable, "-m", "asckg", "topics", "--by", "year", "--top", "1000", "--format", "json"],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _expected_lines(rows: list[dict], top: int) -> dict[str, dict[int, float]]:
+    """Per code, the share per year that `asckg topics --by year` prints, for its ``top`` codes by letters."""
+    letters: dict[str, int] = {}
+    comments: dict[str, int] = {}
+    for r in rows:
+        letters[r["topic"]] = letters.get(r["topic"], 0) + r["letters"]
+        comments[r["topic"]] = comments.get(r["topic"], 0) + r["comments"]
+    chosen = sorted(letters, key=lambda c: (-letters[c], -comments[c], c))[:top]
+    return {c: {int(r["group"]): r["share_of_letters"] for r in rows if r["topic"] == c} for c in chosen}
+
+
+@pytest.mark.parametrize("top", [3, 50])
+def test_about_trends_plot_the_shares_asckg_topics_prints(examples, examples_store, top):
+    rows = _topics_by_year_json(examples_store)
+    expected = _expected_lines(rows, top)
+    years = sorted({int(r["group"]) for r in rows})
+    fig = plots.about_trends(examples, top)
+    (ax,) = [a for a in fig.axes if a.get_lines()]
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == [str(y) for y in years]
+    data = plots.about_shares(examples, top)
+    drawn = {data.codes[line.get_label()]: list(line.get_ydata()) for line in ax.get_lines()}
+    assert list(drawn) == list(expected)  # the same topics, in the same order
+    for code, values in drawn.items():
+        want = [expected[code].get(y, 0.0) for y in years]
+        assert values == pytest.approx(want, abs=5e-5), code
+    assert any(0 < v < 1 for vs in drawn.values() for v in vs), "some share is neither 0 nor 1"
+    assert ax.get_ylabel() == "staff letters with a comment about it, cited or not"
+
+
+def test_about_trends_interactive_holds_the_same_shares(examples, examples_store):
+    import html
+
+    from asckg.graph.outputs import charts
+
+    rows = _topics_by_year_json(examples_store)
+    expected = _expected_lines(rows, 8)
+    data = plots.about_shares(examples, 8)
+    fig = charts.about_trends(examples, 8)
+    assert len(fig.data) == len(expected)
+    by_year = {(int(r["group"]), r["topic"]): r for r in rows}
+    for trace in fig.data:
+        code = data.codes[html.unescape(trace.name)]
+        years = [int(x) for x in trace.x]
+        assert list(trace.y) == pytest.approx([expected[code].get(y, 0.0) for y in years], abs=5e-5)
+        for y, custom in zip(years, trace.customdata):  # hover: letters of stored, percent, comments
+            row = by_year.get((y, code))
+            assert custom[0] == (row["letters"] if row else 0) and custom[3] == (row["comments"] if row else 0)
+    assert fig.layout.yaxis.tickformat == ".0%"
+
+
+def test_cli_plots_about_trends_and_refuses_about_elsewhere(examples_store, tmp_path):
+    env = dict(os.environ, ASCKG_STORE=str(examples_store))
+    for name in ("about.html", "about.png"):
+        done = subprocess.run([sys.executable, "-m", "asckg", "plot", "trends", "--about", "--top", "4", "-o", str(tmp_path / name)],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.strip() == f"trends by topic, about -> {tmp_path / name}"
+    assert (tmp_path / "about.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "What the staff" in (tmp_path / "about.html").read_text(encoding="utf-8")
+    for args in (("heatmap", "--about"), ("trends", "--about", "--by", "subtopic")):
+        done = subprocess.run([sys.executable, "-m", "asckg", "plot", *args, "-o", str(tmp_path / "x.png")],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 2 and "--about" in done.stderr

@@ -292,10 +292,14 @@ def test_topics_by_year(topic_store):
 
 
 def test_topics_by_industry_and_office_use_edgar_header_facts(topic_store):
-    industry = json.loads(run_asckg("topics", "--by", "industry", "--format", "json", "--store", str(topic_store)).stdout)
+    # NRG's letters are of 2016: name a window that holds them (the default is the latest year, 2025)
+    window = ("--since", "2016", "--until", "2016")
+    industry = json.loads(run_asckg("topics", "--by", "industry", *window, "--format", "json", "--store", str(topic_store)).stdout)
     assert "Transportation, Communications and Utilities" in {r["group"] for r in industry}
-    office = json.loads(run_asckg("topics", "--by", "office", "--format", "json", "--store", str(topic_store)).stdout)
+    office = json.loads(run_asckg("topics", "--by", "office", *window, "--format", "json", "--store", str(topic_store)).stdout)
     assert "Office of Energy & Transportation" in {r["group"] for r in office}
+    latest = json.loads(run_asckg("topics", "--by", "office", "--format", "json", "--store", str(topic_store)).stdout)
+    assert latest and {(r["since"], r["until"]) for r in latest} == {("2025-01-01", "2025-12-31")}
 
 
 def test_topics_since_until_and_bad_dates(topic_store):
@@ -306,7 +310,8 @@ def test_topics_since_until_and_bad_dates(topic_store):
     assert done.returncode == 2
 
 
-TOPIC_QUERIES = ["comments_about", "topic_assignments", "staff_letters_profile", "about_topics_by_year", "company_topics"]
+TOPIC_QUERIES = ["comments_about", "topic_assignments", "staff_letters_profile", "about_topics_by_year", "company_topics",
+                 "view_company_about"]
 
 
 @pytest.mark.parametrize("name", TOPIC_QUERIES)

@@ -141,3 +141,82 @@ def test_cli_writes_a_view(examples_store, tmp_path):
     g = nx.read_gexf(target)
     letters = [n for n, k in g.nodes(data="kind") if k == "letter"]
     assert len(letters) == 6
+
+
+# ------------------------------------------------------------ company-about: from asckg:about, not citations
+ABOUT_COUNTS = """PREFIX asckg: <https://w3id.org/asckg/ns#>
+SELECT ?company ?node (COUNT(DISTINCT ?comment) AS ?comments) (COUNT(DISTINCT ?letter) AS ?letters)
+WHERE { ?letter a asckg:StaffLetter ; asckg:aboutCompany ?company ; asckg:hasComment ?comment .
+        ?comment asckg:about ?node }
+GROUP BY ?company ?node"""
+
+
+@pytest.fixture(scope="module")
+def about_view(examples_store):
+    from asckg.graph.store import LetterStore
+
+    with LetterStore(examples_store, read_only=True) as db:
+        g = build_view(db, "company-about")
+        counted = {(r["company"], r["node"]): (int(r["comments"]), int(r["letters"])) for r in db.select(ABOUT_COUNTS)}
+        cited = {(r["c"], r["n"]) for r in db.select(
+            "PREFIX asckg: <https://w3id.org/asckg/ns#> SELECT DISTINCT ?c ?n WHERE { ?l a asckg:StaffLetter ; "
+            "asckg:aboutCompany ?c ; asckg:hasComment ?m . ?m asckg:about ?n . "
+            "FILTER NOT EXISTS { ?l asckg:citesWithin ?n } FILTER NOT EXISTS { ?l asckg:cites ?n } }")}
+        totals = {}
+        for side in ("company", "node"):
+            for r in db.select(
+                    "PREFIX asckg: <https://w3id.org/asckg/ns#> SELECT ?x (COUNT(DISTINCT ?comment) AS ?comments) "
+                    "(COUNT(DISTINCT ?letter) AS ?letters) WHERE { ?letter a asckg:StaffLetter ; asckg:aboutCompany ?company ; "
+                    f"asckg:hasComment ?comment . ?comment asckg:about ?node . BIND(?{side} AS ?x) }} GROUP BY ?x"):
+                totals[r["x"]] = (int(r["comments"]), int(r["letters"]))
+    return g, counted, cited, totals
+
+
+def test_company_about_edges_are_the_sparql_counts_over_about(about_view):
+    g, counted, _, totals = about_view
+    assert counted, "the examples' staff comments have about edges"
+    edges = {}
+    for a, b, d in g.edges(data=True):
+        company, node = (a, b) if g.nodes[a]["kind"] == "company" else (b, a)
+        edges[(company, node)] = (d["comments"], d["letters"])
+        assert d["weight"] == d["letters"]
+    assert edges == counted
+
+
+def test_company_about_is_bipartite_with_kinds_and_titles(about_view):
+    from asckg.graph.ask.topics import topic_title
+
+    g, counted, cited, totals = about_view
+    assert nx.is_bipartite(g)
+    companies = {n for n, b in g.nodes(data="bipartite") if b == 0}
+    assert {g.nodes[n]["kind"] for n in companies} == {"company"}
+    targets = set(g) - companies
+    assert {g.nodes[n]["kind"] for n in targets} <= {"topic", "SEC rule"}
+    assert all(g.nodes[n]["title"] for n in targets if g.nodes[n]["kind"] == "topic"), "every Topic has its title"
+    assert all(g.nodes[n].get("title", "") == topic_title(g.nodes[n]["label"]) for n in targets)  # a rule's where known
+    assert g.nodes[ID + "asc/606"]["title"] == "Revenue from Contracts with Customers"
+    assert g.nodes[ID + "rule/S-K%20303"] == {**g.nodes[ID + "rule/S-K%20303"], "kind": "SEC rule", "label": "S-K 303"}
+    # every node's own comments and letters, counted once (a company's letter about three Topics is one letter)
+    assert {n: (d["comments"], d["letters"]) for n, d in g.nodes(data=True)} == totals
+    assert any(d["letters"] < g.degree(n, weight="letters") for n, d in g.nodes(data=True) if d["kind"] == "company")
+    # comments about a Topic their letter does not cite: this view reaches what company-topic cannot
+    assert cited and all(g.has_edge(c, n) for c, n in cited)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "dot", "html"])
+def test_cli_writes_the_company_about_view(examples_store, about_view, tmp_path, fmt):
+    g = about_view[0]
+    target = tmp_path / f"about.{fmt}"
+    env = dict(os.environ, ASCKG_STORE=str(examples_store))
+    done = subprocess.run([sys.executable, "-m", "asckg", "view", "company-about", "--format", fmt, "-o", str(target)],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(f"company-about: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    if fmt == "graphml":
+        back = nx.read_graphml(target)
+        assert {frozenset((a, b)): (d["comments"], d["letters"]) for a, b, d in back.edges(data=True)} == \
+               {frozenset((a, b)): (d["comments"], d["letters"]) for a, b, d in g.edges(data=True)}
+        assert all("community" in d and "x" in d for _, d in back.nodes(data=True))  # laid out, like the other networks
+    elif fmt == "html":
+        text = target.read_text(encoding="utf-8")
+        assert "are about" in text and "S-K 303" in text

@@ -5,8 +5,9 @@
   words cite it, the score and how the label was decided, and an excerpt.
 - :func:`topic_table` answers ``asckg topics``: the table the yearly comment-letter reviews
   publish. Per period (year) or group (industry, review office, form under review), each topic's
-  rank, comments, letters, companies, share of the group's staff letters and, by year, the change
-  in that share from the year before (percentage points).
+  rank, comments, letters, companies, share of the group's staff letters and the change in that
+  share from the period before: by year, from the year before; by group, from the window of the
+  same length just before the table's window (:func:`table_window`, :func:`window_before`).
 
 Industry is the SIC code's division (EDGAR header ``asckg:sicCode``, on the company) and office
 the letter's ``asckg:reviewOffice``, else the office printed beside its staff signer or contact;
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from pyoxigraph import NamedNode
@@ -125,6 +127,17 @@ def comments_about(store, topic: str) -> list[AboutComment]:
 
 
 @dataclass(frozen=True, slots=True)
+class Window:
+    """The letters dated from ``since`` to ``until`` (ISO days, both included)."""
+
+    since: str
+    until: str
+
+    def __str__(self) -> str:
+        return f"{self.since} to {self.until}"
+
+
+@dataclass(frozen=True, slots=True)
 class TopicRow:
     """One line of the topics table."""
 
@@ -136,24 +149,106 @@ class TopicRow:
     letters: int
     companies: int
     share: float  # of the group's staff letters
-    change: float | None  # share minus the prior year's share, for --by year
+    # share minus the share in the period before: by year, the year before; by group, the same
+    # group's share in the window before (None: no staff letters of the group then)
+    change: float | None
+    window: Window | None = None  # by group: the table's window (by year: None)
+    prior: Window | None = None  # by group: the window the change compares with
 
     def dump(self) -> dict[str, Any]:
-        return {"group": self.group, "rank": self.rank, "topic": self.topic, "title": self.title,
-                "comments": self.comments, "letters": self.letters, "companies": self.companies,
-                "share_of_letters": round(self.share, 4),
-                "change": None if self.change is None else round(self.change, 4)}
+        out = {"group": self.group, "rank": self.rank, "topic": self.topic, "title": self.title,
+               "comments": self.comments, "letters": self.letters, "companies": self.companies,
+               "share_of_letters": round(self.share, 4),
+               "change": None if self.change is None else round(self.change, 4)}
+        if self.window is not None and self.prior is not None:
+            out.update({"since": self.window.since, "until": self.window.until,
+                        "prior_since": self.prior.since, "prior_until": self.prior.until})
+        return out
 
 
-def _profiles(store, since: str | None, until: str | None) -> dict[str, dict[str, Any]]:
-    """The staff letters dated within [since, until] (ISO days; None: open), by letter IRI."""
+def _last_of_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def window_before(window: Window) -> Window:
+    """The window of the same length that ends the day before ``window`` starts.
+
+    A window of whole calendar months (from a 1st to a month's last day: a year, a quarter, a
+    month) is compared with the same number of months before it, so 2024 is compared with 2023 and
+    2024-07-01..2024-12-31 with 2024-01-01..2024-06-30, whatever the months' lengths. Any other
+    window is compared with the same number of days before it."""
+    first, last = date.fromisoformat(window.since), date.fromisoformat(window.until)
+    end = first - timedelta(days=1)
+    if first.day == 1 and last == _last_of_month(last):
+        months = (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
+        index = first.year * 12 + first.month - 1 - months
+        start = date(index // 12, index % 12 + 1, 1)
+    else:
+        start = first - timedelta(days=(last - first).days + 1)
+    return Window(start.isoformat(), end.isoformat())
+
+
+def _all_profiles(store) -> dict[str, dict[str, Any]]:
+    """Every staff letter with numbered comments, by letter IRI: its date and what groups it."""
+    return {row["letter"]: row for row in store.select(load_query("staff_letters_profile"))}
+
+
+def _within(profiles: dict[str, dict[str, Any]], since: str | None, until: str | None) -> dict[str, dict[str, Any]]:
+    """The letters dated within [since, until] (ISO days; None: open)."""
     out = {}
-    for row in store.select(load_query("staff_letters_profile")):
+    for letter, row in profiles.items():
         day = str(row["date"] or "")[:10]
         if (since and day < since) or (until and day > until):
             continue
-        out[row["letter"]] = row
+        out[letter] = row
     return out
+
+
+def _window_of(profiles: dict[str, dict[str, Any]], since: str | None, until: str | None) -> Window | None:
+    """The window of a table by group: ``since`` to ``until`` when both are given; with neither, the
+    latest calendar year with a staff letter; a missing ``until`` is the last day of that year, a
+    missing ``since`` the first day of the earliest year with one. None for a store without dated
+    staff letters."""
+    if since and until:
+        return Window(since, until)
+    years = sorted({str(row["date"] or "")[:4] for row in profiles.values() if str(row["date"] or "")[:4].isdigit()})
+    if not years:
+        return None
+    if not since and not until:
+        return Window(f"{years[-1]}-01-01", f"{years[-1]}-12-31")
+    return Window(since or f"{years[0]}-01-01", until or f"{years[-1]}-12-31")
+
+
+def table_window(store: Store, by: str, since: str | None = None, until: str | None = None) -> Window | None:
+    """The letters a table grouped ``by`` counts: by year, ``since``/``until`` as given (None: no
+    window, every year); by industry, office or form, the window :func:`_window_of` resolves, whose
+    shares are compared with :func:`window_before` it."""
+    if by == "year":
+        return Window(since, until) if since and until else None
+    return _window_of(_all_profiles(store), since, until)
+
+
+_Sets = dict[tuple[str, str], set[str]]
+
+
+def _tally(profile: dict[str, dict[str, Any]], assignments: list[dict[str, Any]],
+           by: str) -> tuple[dict[str, set[str]], _Sets, _Sets, _Sets]:
+    """Per group its staff letters, and per (group, code) the comments, letters and companies about it."""
+    group_letters: dict[str, set[str]] = defaultdict(set)
+    for letter, row in profile.items():
+        group_letters[_group_of(row, by)].add(letter)
+    comments: dict[tuple[str, str], set[str]] = defaultdict(set)
+    letters: dict[tuple[str, str], set[str]] = defaultdict(set)
+    companies: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in assignments:
+        facts = profile.get(row["letter"])
+        if facts is None:
+            continue
+        key = (_group_of(facts, by), row["code"])
+        comments[key].add(row["comment"])
+        letters[key].add(row["letter"])
+        companies[key].add(facts["company"] or row["letter"])
+    return group_letters, comments, letters, companies
 
 
 def _group_of(row: dict[str, Any], by: str) -> str:
@@ -168,41 +263,56 @@ def _group_of(row: dict[str, Any], by: str) -> str:
 
 def topic_table(store: Store, by: str = "year", top: int = 10, since: str | None = None,
                 until: str | None = None) -> list[TopicRow]:
-    """The most asked-about topics per group, ``top`` of each, groups in order (years ascending)."""
+    """The most asked-about topics per group, ``top`` of each, groups in order (years ascending).
+
+    By year, the letters dated within ``since``/``until`` (None: open) and each share's change from
+    the year before. By industry, office or form, the letters of :func:`table_window` and each
+    share's change from the same group's share in :func:`window_before` that window (a topic no
+    letter of the group was about then counts as 0; a group with no staff letters then has no
+    change)."""
     if by not in GROUPINGS:
         raise BadReference(f"cannot group by {by!r}: one of {', '.join(GROUPINGS)}")
-    profile = _profiles(store, since, until)
-    group_letters: dict[str, set[str]] = defaultdict(set)
-    for letter, row in profile.items():
-        group_letters[_group_of(row, by)].add(letter)
-    comments: dict[tuple[str, str], set[str]] = defaultdict(set)
-    letters: dict[tuple[str, str], set[str]] = defaultdict(set)
-    companies: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in store.select(load_query("topic_assignments")):
-        facts = profile.get(row["letter"])
-        if facts is None:
-            continue
-        key = (_group_of(facts, by), row["code"])
-        comments[key].add(row["comment"])
-        letters[key].add(row["letter"])
-        companies[key].add(facts["company"] or row["letter"])
+    everything = _all_profiles(store)
+    window = None if by == "year" else _window_of(everything, since, until)
+    prior = window_before(window) if window else None
+    if window:
+        since, until = window.since, window.until
+    profile = _within(everything, since, until)
+    assignments = store.select(load_query("topic_assignments"))
+    group_letters, comments, letters, companies = _tally(profile, assignments, by)
     share = {key: len(found) / len(group_letters[key[0]]) for key, found in letters.items()}
+    before: dict[tuple[str, str], float] = {}
+    before_sizes: dict[str, int] = {}
+    if prior:
+        earlier, _, earlier_letters, _ = _tally(_within(everything, prior.since, prior.until), assignments, by)
+        before_sizes = {group: len(found) for group, found in earlier.items()}
+        before = {key: len(found) / before_sizes[key[0]] for key, found in earlier_letters.items()}
     groups = sorted(group_letters, key=lambda g: (g == UNKNOWN, g))
     out: list[TopicRow] = []
     for i, group in enumerate(groups):
-        prior = groups[i - 1] if by == "year" and i > 0 and group.isdigit() and groups[i - 1] == str(int(group) - 1) else None
         keys = [k for k in letters if k[0] == group]
         keys.sort(key=lambda k: (-len(letters[k]), -len(comments[k]), k[1]))
         for rank, key in enumerate(keys[:top], start=1):
-            change = share[key] - share.get((prior, key[1]), 0.0) if prior else None
-            out.append(TopicRow(group, rank, key[1], topic_title(key[1]), len(comments[key]),
-                                len(letters[key]), len(companies[key]), share[key], change))
+            change: float | None = None
+            if by == "year":
+                prior_year = groups[i - 1] if i > 0 and group.isdigit() and groups[i - 1] == str(int(group) - 1) else None
+                change = share[key] - share.get((prior_year, key[1]), 0.0) if prior_year else None
+            elif before_sizes.get(group):
+                change = share[key] - before.get(key, 0.0)
+            out.append(TopicRow(group, rank, key[1], topic_title(key[1]), len(comments[key]), len(letters[key]),
+                                len(companies[key]), share[key], change, window, prior))
     return out
 
 
 def group_sizes(store, by: str = "year", since: str | None = None, until: str | None = None) -> dict[str, int]:
-    """How many staff letters (with numbered comments) each group has: the share's denominator."""
+    """How many staff letters (with numbered comments) each group has: the share's denominator
+    (by industry, office or form, in the window :func:`topic_table` counts)."""
+    everything = _all_profiles(store)
+    if by != "year":
+        window = _window_of(everything, since, until)
+        if window:
+            since, until = window.since, window.until
     sizes: dict[str, int] = defaultdict(int)
-    for row in _profiles(store, since, until).values():
+    for row in _within(everything, since, until).values():
         sizes[_group_of(row, by)] += 1
     return dict(sizes)

@@ -8,6 +8,10 @@ letters citing each of the most cited Topics or Subtopics, per year), drawn for 
 - :func:`heatmap`: nodes by years, each cell the letters citing (or their share), with the count
   written in the cell.
 
+and, from what the staff's comments are about (``asckg:about``) rather than what the letters cite,
+:func:`about_trends`: a line per topic of the share of each year's staff letters with a comment
+about it (:func:`~asckg.graph.outputs.plots.about_shares`: the rows of ``asckg topics --by year``).
+
 Each returns a :class:`plotly.graph_objects.Figure`; :func:`fragment` and :func:`write` turn one
 into HTML (see :mod:`asckg.graph.outputs.pages`). PNG, SVG and PDF stay matplotlib's
 (:mod:`~asckg.graph.outputs.plots`), for reports.
@@ -20,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from asckg.graph.ask.reviews import ReviewShape, review_rows, review_shape
-from asckg.graph.outputs.plots import YearCounts, year_counts
+from asckg.graph.outputs.plots import AboutShares, YearCounts, about_shares, year_counts
 from asckg.graph.store import Store
 
 _WORD = {"topic": "Topic", "subtopic": "Subtopic"}
@@ -122,6 +126,57 @@ def trends(store: Store, by: str = "topic", top: int = 8) -> Any:
 def heatmap(store: Store, by: str = "topic", top: int = 20) -> Any:
     """The heatmap of the store's ``top`` most cited Topics (or Subtopics)."""
     return heatmap_figure(year_counts(store, by, top))
+
+
+_ABOUT_SHARE_AXIS = "share of the year's staff letters with a comment about it"
+_ABOUT_LETTER_AXIS = "staff letters with a comment about it"
+
+
+def about_trends_figure(data: AboutShares) -> Any:
+    """A line per topic: the share of each year's staff letters with a comment about it (a button
+    switches to the letters themselves); hover gives the share, the letters and the comments."""
+    import plotly.graph_objects as go
+
+    years = [str(y) for y in data.years]
+    stored = [data.letters_per_year.get(y, 0) for y in data.years]
+    fig = go.Figure()
+    shares, counts = [], []
+    for i, (label, values) in enumerate(data.shares.items()):
+        letters, comments = data.letters[label], data.comments[label]
+        shares.append(values)
+        counts.append(letters)
+        fig.add_trace(go.Scatter(
+            x=years, y=values, name=html.escape(label), mode="lines+markers",
+            line=dict(width=2.5, color=COLORS[i % len(COLORS)]), marker=dict(size=7),
+            customdata=[[n, s, round(100.0 * v, 1), c] for n, s, v, c in zip(letters, stored, values, comments)],
+            hovertemplate=f"<b>{html.escape(label)}</b><br>%{{x}}: %{{customdata[0]}} of %{{customdata[1]}} staff letters "
+                          "(%{customdata[2]}%), %{customdata[3]} comments<extra></extra>"))
+    fig.update_layout(
+        title=dict(text=f"What the staff's comments are about: the {len(data.shares)} topics asked about most, per year"
+                        "<br><sup>asckg:about (cited or not); the numbers of asckg topics --by year</sup>",
+                   x=0.01, y=0.97, yanchor="top", font=dict(size=16)),
+        height=560, margin=dict(l=70, r=20, t=110, b=70), plot_bgcolor="#ffffff",
+        font=dict(family="Arial, Helvetica, sans-serif"), hovermode="closest",
+        xaxis=dict(type="category", tickvals=years,
+                   ticktext=[f"{y}<br><span style='font-size:10px;color:#777'>{n} staff letter{'' if n == 1 else 's'}</span>"
+                             for y, n in zip(years, stored)],
+                   title=dict(text="year (below it: staff letters with numbered comments)"), showgrid=False, linecolor="#999"),
+        yaxis=dict(title=dict(text=_ABOUT_SHARE_AXIS), tickformat=".0%", rangemode="tozero",
+                   gridcolor="#e6e6e6", linecolor="#999"),
+        legend=dict(title=dict(text="Topic or SEC rule"), font=dict(size=12)),
+        updatemenus=[dict(type="buttons", direction="right", x=0.0, xanchor="left", y=1.0, yanchor="bottom",
+                          showactive=True, pad=dict(b=6), buttons=[
+                              dict(label="share of the year's staff letters", method="update",
+                                   args=[{"y": shares}, {"yaxis.title.text": _ABOUT_SHARE_AXIS, "yaxis.tickformat": ".0%"}]),
+                              dict(label="staff letters", method="update",
+                                   args=[{"y": counts}, {"yaxis.title.text": _ABOUT_LETTER_AXIS, "yaxis.tickformat": "d"}])])],
+    )
+    return fig
+
+
+def about_trends(store: Store, top: int = 8) -> Any:
+    """The trend chart of the ``top`` topics the staff's comments are about most (``asckg:about``)."""
+    return about_trends_figure(about_shares(store, top))
 
 
 def reviews_figure(shape: ReviewShape) -> Any:

@@ -1,4 +1,4 @@
-"""Networks with structure: the co-citation and company-topic views laid out, grouped and labelled.
+"""Networks with structure: the co-citation, company-topic and company-about views laid out, grouped and labelled.
 
 :func:`arrange` takes a weighted view (:mod:`asckg.graph.outputs.views`) and returns a copy with
 everything a picture needs as plain node attributes, so GraphML, GEXF and DOT carry it too (Gephi
@@ -255,7 +255,7 @@ def to_pixels(g: nx.Graph) -> dict[Any, tuple[float, float]]:
 def label_text(d: dict[str, Any], n: Any = "") -> str:
     """The words drawn for a node: its label (a Topic's code with its title), shortened."""
     text = str(d.get("label", n))
-    if d.get("kind") == "topic" and d.get("title"):
+    if d.get("kind") in ("topic", "SEC rule") and d.get("title"):
         text = f"{text} {d['title']}"
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
@@ -419,10 +419,14 @@ def figure(g: nx.Graph, title: str | None = None) -> Any:
 def _title(g: nx.Graph) -> str:
     name = g.graph.get("name", "graph")
     what = {"co-citation": "References cited together: a line for each pair that letters cite together",
-            "company-topic": "Companies and the Codification Topics their letters cite"}.get(name, name)
+            "company-topic": "Companies and the Codification Topics their letters cite",
+            "company-about": "Companies and the Topics and SEC rules the staff's comments to them are about"}.get(name, name)
     floor = f" (lines for {g.graph['min_weight']} letters or more)" if g.graph.get("min_weight") else ""
     if name == "co-citation":
         keys = "● Codification, ◆ SEC rule, ▲ older standard; size: letters naming it; line: letters citing both"
+    elif name == "company-about":
+        keys = ("● Topic, ◆ SEC rule, ■ company; size: staff letters; "
+                "line: the company's staff letters with a comment about it, cited or not")
     else:
         keys = "● Topic, ■ company; size: letters; line: the company's letters citing the Topic"
     return f"{what}{floor}<br><sup>colour: community (Louvain); {keys}</sup>"

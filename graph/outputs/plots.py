@@ -7,6 +7,11 @@
 
 Both count letters that cite the node or anything under it (the ``top_*_by_year`` queries), and
 return a :class:`matplotlib.figure.Figure` built without pyplot, so nothing global is touched.
+
+- :func:`about_trends`: what the staff's comments are about (``asckg:about``, cited or not) rather
+  than what the letters cite: per year, the share of the year's staff letters with a comment about
+  each of the most asked-about Topics and SEC rules. Its numbers are the rows of ``asckg topics
+  --by year`` (:func:`asckg.graph.ask.topics.topic_table`), not a count of its own.
 """
 
 from __future__ import annotations
@@ -73,6 +78,75 @@ def year_counts(store: Store, by: str = "topic", top: int = 8) -> YearCounts:
         result.series[label] = [counts[code].get(y, 0) for y in years]
         result.codes[label] = code
     return result
+
+
+@dataclass(slots=True)
+class AboutShares:
+    """Per year, for the ``top`` topics with most staff letters about them over all years: the share
+    of the year's staff letters (with numbered comments) that have a comment about each, and the
+    letters and comments behind it. Every list is aligned with ``years``; a topic nobody asked
+    about in a year has 0 there."""
+
+    years: list[int]
+    letters_per_year: dict[int, int]  # the shares' denominators
+    shares: dict[str, list[float]] = field(default_factory=dict)  # label -> share (0..1) per year
+    letters: dict[str, list[int]] = field(default_factory=dict)
+    comments: dict[str, list[int]] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)  # label -> code ("350", "S-K 303")
+
+
+def about_shares(store: Store, top: int = 8, since: str | None = None, until: str | None = None) -> AboutShares:
+    """The numbers of :func:`about_trends`, read from :func:`~asckg.graph.ask.topics.topic_table` by year
+    (every topic of every year), so they are those ``asckg topics --by year`` prints."""
+    from asckg.graph.ask.topics import group_sizes, topic_table, topic_title
+
+    if top < 1:
+        raise BadQuery(f"--top must be at least 1, not {top}")
+    rows = [r for r in topic_table(store, "year", top=1_000_000, since=since, until=until) if r.group.isdigit()]
+    sizes = {int(g): n for g, n in group_sizes(store, "year", since, until).items() if g.isdigit()}
+    letters: dict[str, int] = defaultdict(int)
+    comments: dict[str, int] = defaultdict(int)
+    for r in rows:
+        letters[r.topic] += r.letters
+        comments[r.topic] += r.comments
+    chosen = sorted(letters, key=lambda code: (-letters[code], -comments[code], code))[:top]
+    years = sorted(sizes)
+    by_key = {(int(r.group), r.topic): r for r in rows}
+    result = AboutShares(years, sizes)
+    for code in chosen:
+        label = _label(code, topic_title(code))
+        found = [by_key.get((y, code)) for y in years]
+        result.shares[label] = [r.share if r else 0.0 for r in found]
+        result.letters[label] = [r.letters if r else 0 for r in found]
+        result.comments[label] = [r.comments if r else 0 for r in found]
+        result.codes[label] = code
+    return result
+
+
+def about_trends(store: Store, top: int = 8) -> Figure:
+    """A line per topic the staff's comments are about: the share of each year's staff letters with
+    a comment about it (cited or not)."""
+    from matplotlib.ticker import PercentFormatter
+
+    data = about_shares(store, top)
+    fig = Figure(figsize=(11, 6), layout="constrained")
+    ax = fig.add_subplot()
+    markers = "osD^vP*Xh<>p"
+    positions = list(range(len(data.years)))
+    for i, (label, values) in enumerate(data.shares.items()):
+        ax.plot(positions, values, marker=markers[i % len(markers)], linewidth=2, markersize=5, label=label)
+    ax.set_title(f"What the staff's comments are about: the {len(data.shares)} topics asked about most\n"
+                 "(share of each year's staff letters with a comment about it)")
+    ax.set_xlabel("year (below it: staff letters with numbered comments that year)")
+    ax.set_ylabel("staff letters with a comment about it, cited or not")
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    ax.set_xticks(positions, [f"{y}\n{data.letters_per_year.get(y, 0)}" for y in data.years])
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    if data.shares:
+        ax.legend(title="Topic or SEC rule", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return fig
 
 
 def _year_ticks(data: YearCounts) -> list[str]:

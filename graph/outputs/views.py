@@ -5,6 +5,8 @@ Each view answers one question with nodes and edges, built from a canned query:
 - ``citations``: companies -> letters -> the references they cite (edges carry the words);
 - ``co-citation``: references linked by how many letters cite both (weighted, undirected);
 - ``company-topic``: companies and Codification Topics, bipartite, weighted by letters;
+- ``company-about``: companies and the ASC Topics and SEC rules their staff comments are about
+  (``asckg:about``, cited or not), bipartite, weighted by letters, with the comments on each edge;
 - ``conversations``: letters and the earlier letters they reply or refer to;
 - ``codification``: the Codification tree of every cited node, with citation counts.
 
@@ -22,6 +24,7 @@ import networkx as nx
 
 from asckg.core import reference
 from asckg.graph.ask.sparql import BadQuery, run_query
+from asckg.graph.ask.topics import topic_title
 from asckg.graph.store import Store
 from asckg.queries import load_spec
 
@@ -135,6 +138,37 @@ def company_topic(store: Store) -> nx.Graph:
     return g
 
 
+def company_about(store: Store) -> nx.Graph:
+    """Companies and the Topics and SEC rules the staff's comments to them are about (``asckg:about``,
+    whether the comment cites it or not): bipartite (``bipartite`` 0 and 1), each edge holding the
+    staff ``comments`` about the node and the staff ``letters`` with such a comment (``weight`` is the
+    letters, as in the other networks). Nodes hold their own distinct ``comments`` and ``letters``
+    (a company's letter about three Topics is one letter of the company's)."""
+    g = nx.Graph(name="company-about")
+    pair_comments: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pair_letters: dict[tuple[str, str], set[str]] = defaultdict(set)
+    node_comments: dict[str, set[str]] = defaultdict(set)
+    node_letters: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(store, "view_company_about"):
+        company, node, code = r["company"], r["node"], r["code"]
+        if company not in g:
+            g.add_node(company, label=r["name"] or _local(company), kind="company", bipartite=0)
+        if node not in g:
+            kind = "topic" if code.isdigit() else "SEC rule"
+            g.add_node(node, **_clean({"label": code, "kind": kind, "bipartite": 1, "title": topic_title(code) or None}))
+        pair_comments[(company, node)].add(r["comment"])
+        pair_letters[(company, node)].add(r["letter"])
+        for n in (company, node):
+            node_comments[n].add(r["comment"])
+            node_letters[n].add(r["letter"])
+    for (company, node), found in pair_letters.items():
+        g.add_edge(company, node, weight=len(found), letters=len(found), comments=len(pair_comments[(company, node)]))
+    for n, data in g.nodes(data=True):
+        data["letters"] = len(node_letters[n])
+        data["comments"] = len(node_comments[n])
+    return g
+
+
 def conversations(store: Store) -> nx.DiGraph:
     """Letters -> the earlier letters they reply to (``replies to``) or only refer to."""
     g = nx.DiGraph(name="conversations")
@@ -199,6 +233,7 @@ VIEWS: dict[str, Callable[[Store], nx.Graph]] = {
     "citations": citations,
     "co-citation": co_citation,
     "company-topic": company_topic,
+    "company-about": company_about,
     "conversations": conversations,
     "codification": codification,
 }
@@ -239,7 +274,7 @@ def to_json(g: nx.Graph) -> str:
 
 
 #: Views drawn as networks with structure (:mod:`asckg.graph.outputs.network`) in HTML.
-NETWORKS = ("co-citation", "company-topic")
+NETWORKS = ("co-citation", "company-topic", "company-about")
 
 
 def _with_viz(g: nx.Graph) -> nx.Graph:
@@ -269,8 +304,8 @@ def _with_pos(g: nx.Graph) -> nx.Graph:
 
 def write_view(g: nx.Graph, fmt: str, path: str, year: int | None = None) -> None:
     """Write a view as graphml, gexf, dot, json or html to ``path``. In HTML, ``codification`` is a
-    treemap (``year``: the year its colours compare with the one before), ``co-citation`` and
-    ``company-topic`` are laid-out networks, the others the interactive graph of ``html_view``."""
+    treemap (``year``: the year its colours compare with the one before), ``co-citation``,
+    ``company-topic`` and ``company-about`` are laid-out networks, the others the interactive graph of ``html_view``."""
     if fmt == "graphml":
         nx.write_graphml(g, path)
     elif fmt == "gexf":
