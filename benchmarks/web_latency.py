@@ -7,13 +7,22 @@ Starts ``asckg serve`` in its own process on a free loopback port (one SPARQL wo
 pages run in the server process), asks each path ``--warmup`` times unmeasured, then ``--requests`` times one after another,
 and prints for each: the server's own time (the ``Server-Timing: app;dur=`` header, from the request
 reaching the app to its answer starting, which for these pages is the whole page) as p50, p95 and
-max, and the client's wall time p95 for comparison. Not a pass/fail test.
+max, and the client's wall time p95 for comparison.
+
+Every answer timed is checked. Before timing, each path's JSON form (``?format=json``) is compared
+with the command the site says it equals: ``/cites/REF`` with ``asckg cites REF --format json``
+(and the HTML page must list the first letters of that answer, in its order), ``/letter/ID`` with
+``asckg show ID --format json``; other pages must give a JSON answer that is not empty. Then every
+timed response must be byte for byte the checked one. A wrong answer stops the run (exit 1) before
+any time is printed for it.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import http.client
+import json
 import signal
 import statistics
 import subprocess
@@ -27,8 +36,55 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
+def fetch(base: str, path: str) -> bytes:
+    url = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    if response.status != 200:
+        raise SystemExit(f"{path}: HTTP {response.status}: {body[:200]!r}")
+    return body
+
+
+def command_json(store: str, *argv: str) -> object:
+    done = subprocess.run([sys.executable, "-m", "asckg", *argv, "--format", "json", "--store", store],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"asckg {' '.join(argv)}: {done.stderr.strip()}")
+    return json.loads(done.stdout)
+
+
+def check(base: str, store: str, path: str) -> str:
+    """Check the page's answer (see the module's docstring); what was checked, in a few words."""
+    route, _, query = path.partition("?")
+    options = [q for q in query.split("&") if q and q != "format=json"]
+    as_json = json.loads(fetch(base, route + "?" + "&".join([*options, "format=json"])))
+    parts = route.strip("/").split("/", 1)
+    if len(parts) == 2 and parts[0] in ("cites", "letter") and not options:
+        key = urllib.parse.unquote(parts[1])
+        want = command_json(store, "cites" if parts[0] == "cites" else "show", key)
+        if as_json != want:
+            raise SystemExit(f"{path}: the page's JSON differs from asckg {parts[0]} {key} --format json")
+        if parts[0] == "cites" and not query:
+            page = fetch(base, path).decode("utf-8")
+            ids = [row["id"] for row in want]  # type: ignore[union-attr]
+            places = [page.find(i) for i in ids[:25]]
+            if -1 in places or places != sorted(places):
+                raise SystemExit(f"{path}: the page does not list the answer's first letters in order")
+            return f"= asckg cites, page in order ({len(ids)} letters)"
+        return f"= asckg {'cites' if parts[0] == 'cites' else 'show'}"
+    if not as_json:
+        raise SystemExit(f"{path}: an empty JSON answer")
+    return "JSON not empty"
+
+
 def measure(base: str, path: str, requests: int, warmup: int) -> dict[str, float]:
     url = urllib.parse.urlsplit(base)
+    checked = hashlib.sha256(fetch(base, path)).digest()
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     server: list[float] = []
     client: list[float] = []
@@ -41,6 +97,8 @@ def measure(base: str, path: str, requests: int, warmup: int) -> dict[str, float
         took = (time.perf_counter() - started) * 1000
         if response.status != 200:
             raise SystemExit(f"{path}: HTTP {response.status}: {body[:200]!r}")
+        if hashlib.sha256(body).digest() != checked:
+            raise SystemExit(f"{path}: answer {n} differs from the checked one")
         if n >= warmup:
             timing = response.headers["Server-Timing"]
             server.append(float(timing.split("dur=", 1)[1]))
@@ -67,10 +125,11 @@ def main() -> None:
         raise SystemExit(f"asckg serve did not start: {line}{server.stderr.read()}")
     base = line.split(" at ", 1)[1].split(" ", 1)[0]
     try:
-        print(f"{'path':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'client p95':>11} {'bytes':>8}")
+        checks = {path: check(base, args.store, path) for path in paths}
+        print(f"{'path':32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'client p95':>11} {'bytes':>8}  answer checked")
         for path in paths:
             m = measure(base, path, args.requests, args.warmup)
-            print(f"{path:32} {m['p50']:8.1f} {m['p95']:8.1f} {m['max']:8.1f} {m['client_p95']:11.1f} {m['bytes']:8d}")
+            print(f"{path:32} {m['p50']:8.1f} {m['p95']:8.1f} {m['max']:8.1f} {m['client_p95']:11.1f} {m['bytes']:8d}  {checks[path]}")
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(30)
