@@ -51,12 +51,25 @@ def letter_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+def without_lexeme_attributes(nlp: Language) -> Language:
+    """Let the vocabulary skip the lexical attributes it would compute for each new word.
+
+    spaCy gives every word it has not seen before a lexeme with about twenty attributes worked out
+    on the spot (lower case, norm, shape, prefix, suffix, is_alpha, like_num, ...): a sixth of
+    extraction's time, since letters bring thousands of new words (names, codes, amounts). asckg
+    reads none of them: the grammars work on characters and the topic model on the words as
+    written (spaCy's ORTH, which is the string itself). Extraction output is the same to the byte.
+    """
+    nlp.vocab.lex_attr_getters = {}  # type: ignore[attr-defined]  # a Cython attribute the stubs leave out
+    return nlp
+
+
 def build_pipeline() -> Language:
     """A fresh pipeline: blank English, the letter tokenizer, every asckg component."""
     import asckg.nlp.components  # noqa: F401  (registers the factories)
 
     extensions.register()
-    nlp = spacy.blank("en")
+    nlp = without_lexeme_attributes(spacy.blank("en"))
     nlp.tokenizer = letter_tokenizer(nlp)
     # The readers refuse longer texts with a clear error; the two limits are one number.
     nlp.max_length = MAX_CHARS
@@ -68,4 +81,4 @@ def build_pipeline() -> Language:
 def load_pipeline(path: str | Path) -> Language:
     """A pipeline saved with ``nlp.to_disk``; plain ``spacy.load`` works as well."""
     extensions.register()
-    return spacy.load(path)
+    return without_lexeme_attributes(spacy.load(path))

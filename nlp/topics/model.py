@@ -36,9 +36,9 @@ def blank_pipeline() -> Language:
     """spaCy's blank English with asckg's letter tokenizer: what the topic model is built on."""
     import spacy
 
-    from asckg.nlp.pipeline import letter_tokenizer
+    from asckg.nlp.pipeline import letter_tokenizer, without_lexeme_attributes
 
-    nlp = spacy.blank("en")
+    nlp = without_lexeme_attributes(spacy.blank("en"))
     nlp.tokenizer = letter_tokenizer(nlp)
     return nlp
 
@@ -58,8 +58,9 @@ def load_pipeline(path: Path) -> Language:
 
     config = Config().from_disk(path / "config.cfg")
     nlp = util.load_model_from_config(config, auto_fill=True)
-    from asckg.nlp.pipeline import letter_tokenizer
+    from asckg.nlp.pipeline import letter_tokenizer, without_lexeme_attributes
 
+    without_lexeme_attributes(nlp)
     nlp.tokenizer = letter_tokenizer(nlp)
     nlp.from_bytes((path / "model.bin").read_bytes(), exclude=["tokenizer"])
     return nlp
