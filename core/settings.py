@@ -38,8 +38,10 @@ def plotly_js_path() -> str | None:
 #: Seconds one letter may take in extraction before it is given up (local pool and Dask alike).
 EXTRACT_TIMEOUT = 60.0
 #: Letters a worker process reads before it is replaced by a fresh one: spaCy's vocabulary keeps
-#: every string it has seen, so a worker's memory would otherwise grow with the corpus.
-MAX_LETTERS_PER_WORKER = 2000
+#: every string it has seen, so a worker's memory would otherwise grow with the corpus. A fresh
+#: worker costs about 1 s of CPU (the pipeline and the topic model loaded), so the bound is high:
+#: after the 989 corpus letters a worker holds about 20,000 strings, a few MB.
+MAX_LETTERS_PER_WORKER = 10_000
 #: Letters per Dask task: large enough to amortise the round trip, small enough to spread the work.
 CLUSTER_BATCH = 8
 
