@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Hashable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -53,6 +53,9 @@ from asckg.graph.ask.letters import (LetterNotFound, dump_thread, group_conversa
                                      thread_reviews)
 from asckg.graph.serve.negotiation import wants_json
 from asckg.graph.store import LetterStore
+
+if TYPE_CHECKING:
+    from asckg.graph.outputs.codemap import MapData
 
 __all__ = ["MAP_POLICY", "PAGE_SIZE", "SITE_POLICY", "SiteStore", "marks", "routes", "error_response"]
 
@@ -471,7 +474,7 @@ class DrawnMap:
     """The Codification map of one year: its tiles (:class:`asckg.graph.outputs.codemap.MapData`)
     and the plotly figure drawn from them, as the JSON ``/map?format=json`` sends."""
 
-    data: Any
+    data: MapData
     figure_json: bytes
 
 
@@ -507,7 +510,7 @@ def map_page(request: Request) -> Response:
     data = drawn.data
     query = urlencode({"year": text, "format": "json"} if text else {"format": "json"})
     return render("map.html", policy=MAP_POLICY, data=data, topics=data.topics(), years=sorted(data.stored, reverse=True),
-                  chosen=year, json_url=f"/map?{query}", total=data.letters[0], citations=data.values[0])
+                  json_url=f"/map?{query}", total=data.letters[0], citations=data.values[0])
 
 
 @lru_cache(maxsize=2)
