@@ -152,8 +152,10 @@ def test_the_keyboard_reaches_the_search_and_the_letters(browser, base):
 def test_readable_at_400_px(browser, base):
     reader = Reader(browser, base, "narrow", viewport={"width": 400, "height": 800})
     for path, label in (("/", "search"), ("/cites/985-605", "reference"), (f"/letter/{FOUNDING}", "letter"),
-                        ("/company/1013871", "company"), ("/trends", "trends")):
+                        ("/company/1013871", "company"), ("/trends", "trends"), ("/map", "map")):
         reader.go(path)
+        if path == "/map":  # drawn after the page loads
+            reader.page.locator('#codification-map[data-ready="1"]').wait_for(timeout=60_000)
         width = reader.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, f"{path} is {width} px wide at a 400 px window"
         reader.shot(label)
@@ -185,6 +187,50 @@ def test_markup_typed_into_the_search_runs_nothing(browser, base):
     reader.close()  # no dialog opened, no request left the server
 
 
+def _the_map_draws(browser, base: str, name: str, **context) -> None:
+    """/map: plotly.js (served by the server) draws the treemap from /map?format=json; hovering a
+    Topic's tile shows its title and counts; the browser logs no error (a CSP refusal is one)."""
+    reader = Reader(browser, base, name, **context)
+    console: list[str] = []
+    reader.page.on("console", lambda m: m.type == "error" and console.append(m.text))
+    page = reader.page
+    reader.go("/map")
+    page.locator('#codification-map[data-ready="1"]').wait_for(timeout=60_000)
+    tiles = page.locator("#codification-map g.trace.treemap g.slice")
+    rows = page.locator("table.map-topics tbody tr")
+    assert tiles.count() > rows.count() >= 1  # the root, the Topics, and the next level down
+    first = rows.first.get_attribute("data-id")  # the Topic with most citations
+    code = rows.first.locator("th").inner_text()
+    tile = page.locator("#codification-map g.slice", has=page.locator("text.slicetext", has_text=code)).first
+    box = tile.bounding_box()
+    assert first and box and box["width"] > 40 and box["height"] > 40
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hover = page.locator("#codification-map .hoverlayer .hovertext")
+    hover.first.wait_for(timeout=10_000)
+    words = hover.first.text_content() or ""
+    assert words.startswith(code) and "letters citing it or anything in it:" in words, words
+    reader.shot("map")
+    assert console == [], console
+    assert any(url.endswith("/static/plotly.min.js") for url in reader.requests)
+    assert any(url.endswith("/map?format=json") for url in reader.requests)
+    reader.close()  # no request left the server, no script error
+
+
+def test_the_map_draws_and_answers_a_hover(browser, base):
+    _the_map_draws(browser, base, "examples", viewport={"width": 1280, "height": 900})
+
+
+def test_the_map_without_javascript_is_a_table(browser, base):
+    reader = Reader(browser, base, "nojs", java_script_enabled=False, viewport={"width": 1000, "height": 700})
+    reader.go("/map")
+    assert reader.page.locator("#codification-map").is_hidden()  # no empty box where the map would be
+    assert reader.page.locator("table.map-topics tbody tr").count() == 7
+    assert reader.page.get_by_role("link", name="606", exact=True).is_visible()
+    reader.shot("map")
+    assert not any(url.endswith("/static/plotly.min.js") for url in reader.requests)
+    reader.close()
+
+
 # ------------------------------------------------------------------------------- the corpus
 @pytest.fixture(scope="module")
 def corpus_base(tmp_path_factory):
@@ -213,3 +259,4 @@ def test_the_corpus_in_the_browser(browser, corpus_base):
     assert reader.page.locator("ol.timeline li").count() >= 2
     reader.shot("company-agilent")
     reader.close()
+    _the_map_draws(browser, corpus_base, "corpus", viewport={"width": 1280, "height": 900})

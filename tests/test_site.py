@@ -199,7 +199,7 @@ def test_errors_answer_json_when_asked(site):
 
 
 def test_pages_load_only_the_servers_own_files(site):
-    for path in ("/", "/cites/606", f"/letter/{FOUNDING}", "/company/1013871", "/trends"):
+    for path in ("/", "/cites/606", f"/letter/{FOUNDING}", "/company/1013871", "/trends", "/map"):
         page = fetch(site + path)[2]
         for attribute in ("src=", "href="):
             for value in page.split(attribute)[1:]:

@@ -53,6 +53,7 @@ class MapData:
     hover: list[str] = field(default_factory=list)
     year: int | None = None
     before: int | None = None
+    stored: dict[int, int] = field(default_factory=dict)  # letters stored per year
 
     def add(self, id: str, parent: str, code: str, label: str, kind: str, status: str, value: int, own: int,
             letters: int, change: float | None, hover: str) -> None:
@@ -68,6 +69,15 @@ class MapData:
         self.letters.append(letters)
         self.change.append(change)
         self.hover.append(hover)
+
+    def topics(self) -> list[dict[str, Any]]:
+        """The tiles under the root (the Topics, and any node with no cited parent), largest area
+        first: the numbers the map shows at its first level, for a table beside it."""
+        rows = [{"id": self.ids[i], "code": self.codes[i], "label": self.labels[i],
+                 "title": self.labels[i][len(self.codes[i]):].strip(), "kind": self.kinds[i], "status": self.status[i],
+                 "value": self.values[i], "own": self.own[i], "letters": self.letters[i], "change": self.change[i]}
+                for i, parent in enumerate(self.parents) if parent == ROOT]
+        return sorted(rows, key=lambda r: (-r["value"], r["code"]))
 
     def children(self) -> dict[str, list[int]]:
         """Row numbers of each id's children."""
@@ -108,7 +118,7 @@ def map_data(g: nx.DiGraph, year: int | None = None) -> MapData:
     area: dict[str, int] = {}
     for n in reversed(list(nx.topological_sort(g.subgraph(cited)))):  # children before parents
         area[n] = int(g.nodes[n].get("direct", 0)) + sum(area[c] for c in g.successors(n) if c in area)
-    data = MapData(year=year, before=before)
+    data = MapData(year=year, before=before, stored=stored)
     total_letters = sum(stored.values())
     data.add(ROOT, "", "ASC", "Codification", "root", "current", 0, 0, total_letters, None, "")
     for n in sorted(area, key=lambda n: g.nodes[n]["label"]):
@@ -197,7 +207,7 @@ def figure(g: nx.DiGraph, year: int | None = None, depth: int = DEPTH, height: i
 
 def _tile_text(code: str, label: str, value: int) -> str:
     """A tile's words, wrapped so that narrow tiles still have room: code, title, citations."""
-    title = label[len(code):].strip()
+    title = label[len(code):].strip() if label.startswith(code) else label  # the root: "ASC", "Codification"
     lines = [f"<b>{html.escape(code)}</b>"] + [html.escape(line) for line in textwrap.wrap(title, WRAP)]
     return "<br>".join(lines + [f"{value} citations"])
 

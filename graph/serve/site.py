@@ -7,7 +7,9 @@ the letters whose comments are about it without citing it; ``/letter/{ID}`` one 
 show``) with its citations linked, each comment beside its answer, and the previous and next
 letters of its conversation (``asckg thread``); ``/company/{KEY}`` a company's conversations and
 reviews and what it was asked about; ``/trends`` the most cited Topics year by year (``asckg query
-top_topics_by_year``).
+top_topics_by_year``); ``/map`` the Codification as the letters cite it, the treemap of ``asckg
+view codification`` (:mod:`asckg.graph.outputs.codemap`), drawn in the browser by plotly.js, which
+the server serves itself (``/static/plotly.min.js``), from a figure it answers as JSON.
 
 Every page answers JSON for ``?format=json`` or an ``Accept`` that prefers ``application/json``,
 with the rows the matching command prints: ``/cites/606?format=json`` is ``asckg cites 606
@@ -22,13 +24,16 @@ through Jinja2's autoescaping, and the pages load nothing but this server's own 
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -39,6 +44,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from asckg import __version__
+from asckg.core import settings
 from asckg.core.errors import AsckgError, BadReference
 from asckg.graph.ask import reading
 from asckg.graph.ask.cites import cites, natural_key
@@ -48,12 +54,21 @@ from asckg.graph.ask.letters import (LetterNotFound, dump_thread, group_conversa
 from asckg.graph.serve.negotiation import wants_json
 from asckg.graph.store import LetterStore
 
-__all__ = ["PAGE_SIZE", "SITE_POLICY", "SiteStore", "marks", "routes", "error_response"]
+if TYPE_CHECKING:
+    from asckg.graph.outputs.codemap import MapData
+
+__all__ = ["MAP_POLICY", "PAGE_SIZE", "SITE_POLICY", "SiteStore", "marks", "routes", "error_response"]
 
 #: Letters on one page of a reference.
 PAGE_SIZE = 25
 SITE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+#: The map page's policy: the site's, except that styles may be inline. plotly.js styles what it
+#: draws inline: it adds ``<style>`` elements of its own rules (and maplibre's, in the full build)
+#: and writes ``style="font-weight:bold"`` on the SVG text of a ``<b>``. Scripts stay the
+#: server's own files only; every text on the page is escaped, and plotly.js draws the figure's
+#: text as SVG text, not markup.
+MAP_POLICY = SITE_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';")
 KIND_NAMES = {"staff": "staff letter", "response": "company response", "other": "other letter"}
 LETTER_TYPES = {
     "sec_comment": "staff comments", "review_complete": "review complete", "no_review": "no review",
@@ -70,7 +85,8 @@ class SiteStore:
         self.path = path
         self.reload = reload
         self._store = None if reload else LetterStore(path, read_only=True)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # RLock: a remembered answer may be made of remembered parts
+        self._memo: dict[Hashable, Any] = {}
 
     @contextmanager
     def open(self) -> Iterator[LetterStore]:
@@ -80,8 +96,21 @@ class SiteStore:
         with LetterStore(self.path, read_only=True) as store:
             yield store
 
+    def remembered(self, key: Hashable, make: Callable[[LetterStore], Any]) -> Any:
+        """``make(store)``, made once while the store stays open (the store seen read-only does not
+        change); with ``reload`` the store is opened afresh for each page, so nothing is kept."""
+        if self.reload:
+            with self.open() as store:
+                return make(store)
+        with self._lock:  # one maker at a time: two first requests do not both build the answer
+            if key not in self._memo:
+                with self.open() as store:
+                    self._memo[key] = make(store)
+            return self._memo[key]
+
     def close(self) -> None:
         with self._lock:
+            self._memo.clear()
             if self._store is not None:
                 self._store.close()
                 self._store = None
@@ -105,13 +134,14 @@ def _environment() -> Environment:
 _ENV = _environment()
 
 
-def render(template: str, status_code: int = 200, **context: Any) -> Response:
+def render(template: str, status_code: int = 200, policy: str = SITE_POLICY, **context: Any) -> Response:
     body = _ENV.get_template(template).render(**context)
-    return Response(body, status_code=status_code, media_type="text/html; charset=utf-8", headers=_page_headers())
+    return Response(body, status_code=status_code, media_type="text/html; charset=utf-8",
+                    headers=_page_headers(policy=policy))
 
 
-def _page_headers(vary: bool = True) -> dict[str, str]:
-    headers = {"Content-Security-Policy": SITE_POLICY, "X-Content-Type-Options": "nosniff",
+def _page_headers(vary: bool = True, policy: str = SITE_POLICY) -> dict[str, str]:
+    headers = {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff",
                "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
     if vary:
         headers["Vary"] = "Accept"
@@ -194,7 +224,7 @@ def home(request: Request) -> Response:
     if query is None:
         if json_wanted:
             return as_json({"search": "/?q=TEXT", "pages": ["/cites/{REF}", "/letter/{ID}", "/company/{KEY}",
-                                                            "/trends"], "sparql": "/sparql"})
+                                                            "/trends", "/map"], "sparql": "/sparql"})
         return render("index.html", query="")
     with _store(request).open() as store:
         try:
@@ -432,6 +462,99 @@ def _trend(rows: list[dict[str, Any]], top: int = 6) -> dict[str, Any]:
     return {"years": years, "series": series, "by_year": by_year}
 
 
+# ---------------------------------------------------------------- the Codification map
+#: The toolbar of the map: as the offline pictures' (:data:`asckg.graph.outputs.pages.CONFIG`), but
+#: without "download as PNG", which draws through a data: image the site's policy does not allow.
+MAP_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True,
+                              "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnMap:
+    """The Codification map of one year: its tiles (:class:`asckg.graph.outputs.codemap.MapData`)
+    and the plotly figure drawn from them, as the JSON ``/map?format=json`` sends."""
+
+    data: MapData
+    figure_json: bytes
+
+
+def _draw_map(site: SiteStore, year: int | None) -> DrawnMap:
+    """``asckg view codification``'s treemap of the store: the same view and the same figure. The
+    view (most of the work: its queries) is kept for every year's map."""
+    from asckg.graph.outputs import codemap
+    from asckg.graph.outputs.views import codification
+
+    g = site.remembered("codification", codification)
+    data = codemap.map_data(g, year)
+    figure = json.loads(codemap.figure(g, year).to_json())
+    figure["config"] = MAP_CONFIG
+    return DrawnMap(data, json.dumps(figure, ensure_ascii=False).encode("utf-8"))
+
+
+def map_page(request: Request) -> Response:
+    """``/map``: the Codification as the letters cite it, the treemap ``asckg view codification``
+    draws; its JSON is the plotly figure (``data``, ``layout``, ``config``), which /static/map.js
+    draws. Without JavaScript the page is a table of the Topics with the figure's numbers."""
+    text = request.query_params.get("year") or None
+    if text is not None and not re.fullmatch(r"\d{4}", text):
+        raise HTTPException(400, f"year must be four digits, not {text[:40]!r}")
+    year = int(text) if text else None
+    json_wanted = _json_wanted(request)
+    try:
+        site = _store(request)
+        drawn: DrawnMap = site.remembered(("map", year), lambda _: _draw_map(site, year))
+    except AsckgError as err:  # a year with no letters stored
+        raise HTTPException(404, str(err)) from None
+    if json_wanted:
+        return Response(drawn.figure_json, media_type="application/json", headers=_page_headers())
+    data = drawn.data
+    query = urlencode({"year": text, "format": "json"} if text else {"format": "json"})
+    return render("map.html", policy=MAP_POLICY, data=data, topics=data.topics(), years=sorted(data.stored, reverse=True),
+                  json_url=f"/map?{query}", total=data.letters[0], citations=data.values[0])
+
+
+@lru_cache(maxsize=2)
+def _plotly_asset(path: str | None) -> tuple[bytes, str]:
+    """plotly.js as the offline pictures inline it (the plotly package's own file, or the build
+    ``$ASCKG_PLOTLY_JS`` names: ``path``), and its entity tag."""
+    from asckg.graph.outputs import pages
+
+    body = pages.plotly_js().encode("utf-8")
+    return body, '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+
+
+@lru_cache(maxsize=2)
+def _gzipped(path: str | None) -> bytes:
+    return gzip.compress(_plotly_asset(path)[0], compresslevel=6)
+
+
+def _takes_gzip(accept_encoding: str) -> bool:
+    """True when ``Accept-Encoding`` names gzip (or ``*``) without ``q=0``."""
+    for item in accept_encoding.lower().split(","):
+        name, _, params = item.strip().partition(";")
+        if name.strip() in ("gzip", "*"):
+            q = params.replace(" ", "")
+            return not re.fullmatch(r"q=0(\.0*)?", q)
+    return False
+
+
+def plotly_script(request: Request) -> Response:
+    """``/static/plotly.min.js``: plotly.js served from memory (read once), gzipped for a browser
+    that takes it, and answered 304 when the browser holds this very build (``If-None-Match``)."""
+    path = settings.plotly_js_path()
+    body, tag = _plotly_asset(path)
+    headers = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", "Vary": "Accept-Encoding"}
+    zipped = _takes_gzip(request.headers.get("accept-encoding", ""))
+    if zipped:
+        tag = tag[:-1] + '-gzip"'  # another representation, another tag
+        headers["Content-Encoding"] = "gzip"
+    headers["ETag"] = tag
+    if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        headers.pop("Content-Encoding", None)
+        return Response(status_code=304, headers=headers)
+    return Response(_gzipped(path) if zipped else body, media_type="text/javascript; charset=utf-8", headers=headers)
+
+
 routes = [
     Route("/", home, methods=["GET"]),
     Route("/suggest", suggest, methods=["GET"]),
@@ -439,6 +562,8 @@ routes = [
     Route("/letter/{id:path}", letter_page, methods=["GET"]),
     Route("/company/{key:path}", company_page, methods=["GET"]),
     Route("/trends", trends_page, methods=["GET"]),
+    Route("/map", map_page, methods=["GET"]),
+    Route("/static/plotly.min.js", plotly_script, methods=["GET"]),
     Mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static"),
 ]
 
