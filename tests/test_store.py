@@ -89,34 +89,3 @@ def test_rdflib_view_of_the_same_store(tmp_path, records):
         write_records(store, [records[0]])
         ds = store.dataset()
         assert len(list(ds.quads((None, None, None, None)))) == len(store)
-
-
-def test_new_letters_bulk_loaded_are_the_quads_a_transaction_writes(tmp_path, records, monkeypatch):
-    # New letters go in through the bulk loader (one atomic ingestion of index files); a batch
-    # larger than one bulk-loader chunk goes in one transaction. Both store the same quads, and
-    # the bulk loader leaves no file of its own behind.
-    from asckg.graph.store import embedded
-
-    with LetterStore(tmp_path / "bulk") as store:
-        write_records(store, records)
-        bulk = _snapshot(store)
-    assert not list((tmp_path / "bulk").glob("bulk-*"))
-    monkeypatch.setattr(embedded, "BULK_LOAD_CHUNK", 0)
-    with LetterStore(tmp_path / "transaction") as store:
-        write_records(store, records)
-        assert _snapshot(store) == bulk
-    assert len(bulk) > 1000
-
-
-def test_a_killed_bulk_loads_files_are_removed_when_the_store_is_next_opened_for_writing(tmp_path, records):
-    with LetterStore(tmp_path / "s") as store:
-        write_records(store, records[:1])
-        before = _snapshot(store)
-    leftover = tmp_path / "s" / "bulk-123456789.sst"  # as a process killed mid bulk load leaves it
-    leftover.write_bytes(b"not finished")
-    with LetterStore(tmp_path / "s", read_only=True) as store:  # a reader leaves it: a writer may be at work
-        assert _snapshot(store) == before
-    assert leftover.exists()
-    with LetterStore(tmp_path / "s") as store:
-        assert _snapshot(store) == before
-    assert not leftover.exists()

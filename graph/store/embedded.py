@@ -1,8 +1,7 @@
 """The embedded Oxigraph store on disk, holding one named graph per letter.
 
-Every write is whole or nothing: new letters go in as one atomic ingestion of index files per batch
-(:meth:`LetterStore.put_letters`), a changed letter's graph is replaced in one SPARQL update (``DROP
-GRAPH`` then ``INSERT DATA``), so a reader, a crash or a failed write never sees half a letter. A letter whose
+Writes are transactions: a letter's graph is replaced in one SPARQL update (``DROP GRAPH`` then
+``INSERT DATA``), so a reader, a crash or a failed write never sees half a letter. A letter whose
 text hash is already stored is left alone, so ingesting the same files twice changes nothing.
 Queries run with the union of all graphs as the default graph.
 
@@ -25,11 +24,6 @@ if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.model.ids)
     from asckg.graph.model.build import LetterQuads
     from asckg.graph.model.nquads import SerializedLetter
 
-#: Quads Oxigraph's bulk loader gathers before it writes a set of index files (its
-#: DEFAULT_BULK_LOAD_BATCH_SIZE); a load of at most this many is added in one atomic step.
-BULK_LOAD_CHUNK = 1_000_000
-
-
 class LetterStore:
     """An Oxigraph store on disk; use as a context manager or call :meth:`close`."""
 
@@ -45,8 +39,6 @@ class LetterStore:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as err:
             raise StoreError(f"{self.path}: cannot open the store: {_os_reason(err)}") from err
-        if not read_only:
-            _remove_unfinished_bulk_files(self.path)
 
     # -- context manager -------------------------------------------------------------------------
     def __enter__(self) -> "LetterStore":
@@ -85,14 +77,12 @@ class LetterStore:
 
         written: list[bool] = []
         fresh: list[bytes] = []
-        fresh_quads = 0
         for quads, text_hash in batch:
             previous = self.stored_hash(quads.iri)
             if previous == text_hash:
                 written.append(False)
             elif previous is None:
                 fresh.append(nquads_of(quads))
-                fresh_quads += len(quads)
                 written.append(True)
             else:
                 try:
@@ -101,18 +91,10 @@ class LetterStore:
                     raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
                 written.append(True)
         if fresh:
-            # The batch's N-Quads, parsed in Rust without a Python object per quad, are added whole
-            # or not at all. Up to BULK_LOAD_CHUNK quads, Oxigraph's bulk loader writes them as one
-            # set of sorted files, one per index, and RocksDB takes the set in one atomic step
-            # (a kill before it leaves nothing, after it everything): no write-ahead log, no
-            # memory tables to flush, about a third of a transaction's CPU and a fraction of its
-            # wall time. A larger batch goes in one transaction instead.
-            data = b"".join(fresh)
+            # One load of the batch's N-Quads is one transaction (Oxigraph applies a load whole or
+            # not at all), parsed in Rust without making a Python object per quad.
             try:
-                if fresh_quads <= BULK_LOAD_CHUNK:
-                    self.raw.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-                else:
-                    self.raw.load(data, format=ox.RdfFormat.N_QUADS)
+                self.raw.load(b"".join(fresh), format=ox.RdfFormat.N_QUADS)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
         return written
@@ -257,18 +239,3 @@ def _os_reason(err: OSError) -> str:
     if "No space left" in text or "File too large" in text:
         return "the disk is full (or a file size limit was reached); what was stored before is intact"
     return text.splitlines()[0] if text else err.__class__.__name__
-
-
-def _remove_unfinished_bulk_files(path: Path) -> None:
-    """Delete the index files of bulk loads that a killed process left unfinished.
-
-    The bulk loader writes ``bulk-<random>.sst`` files in the store's folder and RocksDB moves them
-    into the store in one step; a process killed before that step leaves them behind, unused. Only
-    one process can hold the store open for writing (RocksDB's lock, taken when it opened), so any
-    such file found now belongs to a process that is gone."""
-    for leftover in path.glob("bulk-*.sst"):
-        try:
-            leftover.unlink()
-        except OSError:
-            pass  # disk space only: the store never reads these files
-
