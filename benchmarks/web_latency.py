@@ -11,7 +11,7 @@ max, and the client's wall time p95 for comparison.
 
 Every answer timed is checked. Before timing, each path's JSON form (``?format=json``) is compared
 with the command the site says it equals: ``/cites/REF`` with ``asckg cites REF --format json``
-(and the HTML page must list the first letters of that answer, in its order), ``/letter/ID`` with
+(and the HTML page must list that answer's newest 25 letters, newest first), ``/letter/ID`` with
 ``asckg show ID --format json``; other pages must give a JSON answer that is not empty. Then every
 timed response must be byte for byte the checked one. A wrong answer stops the run (exit 1) before
 any time is printed for it.
@@ -71,8 +71,10 @@ def check(base: str, store: str, path: str) -> str:
             raise SystemExit(f"{path}: the page's JSON differs from asckg {parts[0]} {key} --format json")
         if parts[0] == "cites" and not query:
             page = fetch(base, path).decode("utf-8")
-            ids = [row["id"] for row in want]  # type: ignore[union-attr]
-            places = [page.find(i) for i in ids[:25]]
+            # The page lists the newest letters first, 25 to a page.
+            newest = sorted(want, key=lambda row: (row["date"] or "", row["id"]), reverse=True)  # type: ignore[arg-type]
+            ids = [row["id"] for row in newest]
+            places = [page.find(f'href="/letter/{urllib.parse.quote(i, safe="")}"') for i in ids[:25]]
             if -1 in places or places != sorted(places):
                 raise SystemExit(f"{path}: the page does not list the answer's first letters in order")
             return f"= asckg cites, page in order ({len(ids)} letters)"

@@ -16,7 +16,7 @@ return a :class:`matplotlib.figure.Figure` built without pyplot, so nothing glob
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -129,12 +129,7 @@ def about_trends(store: Store, top: int = 8) -> Figure:
     from matplotlib.ticker import PercentFormatter
 
     data = about_shares(store, top)
-    fig = Figure(figsize=(11, 6), layout="constrained")
-    ax = fig.add_subplot()
-    markers = "osD^vP*Xh<>p"
-    positions = list(range(len(data.years)))
-    for i, (label, values) in enumerate(data.shares.items()):
-        ax.plot(positions, values, marker=markers[i % len(markers)], linewidth=2, markersize=5, label=label)
+    fig, ax, positions = _line_chart(len(data.years), data.shares)
     ax.set_title(f"What the staff's comments are about: the {len(data.shares)} topics asked about most\n"
                  "(share of each year's staff letters with a comment about it)")
     ax.set_xlabel("year (below it: staff letters with numbered comments that year)")
@@ -149,6 +144,18 @@ def about_trends(store: Store, top: int = 8) -> Figure:
     return fig
 
 
+def _line_chart(years: int, series: Mapping[str, Sequence[float]]) -> tuple[Figure, Any, list[int]]:
+    """A figure with one marked line per series over ``years`` evenly spaced positions (years as
+    categories: the store may hold no letters for the years between two)."""
+    fig = Figure(figsize=(11, 6), layout="constrained")
+    ax = fig.add_subplot()
+    markers = "osD^vP*Xh<>p"
+    positions = list(range(years))
+    for i, (label, values) in enumerate(series.items()):
+        ax.plot(positions, values, marker=markers[i % len(markers)], linewidth=2, markersize=5, label=label)
+    return fig, ax, positions
+
+
 def _year_ticks(data: YearCounts) -> list[str]:
     return [f"{y}\n{data.letters_per_year.get(y, 0)}" for y in data.years]
 
@@ -156,13 +163,7 @@ def _year_ticks(data: YearCounts) -> list[str]:
 def trends(store: Store, by: str = "topic", top: int = 8) -> Figure:
     """A line per node: letters citing it, per year."""
     data = year_counts(store, by, top)
-    fig = Figure(figsize=(11, 6), layout="constrained")
-    ax = fig.add_subplot()
-    markers = "osD^vP*Xh<>p"
-    # Years evenly spaced, as categories: the store may hold no letters for the years between two.
-    positions = list(range(len(data.years)))
-    for i, (label, values) in enumerate(data.series.items()):
-        ax.plot(positions, values, marker=markers[i % len(markers)], linewidth=2, markersize=5, label=label)
+    fig, ax, positions = _line_chart(len(data.years), data.series)
     word = _LEVEL_WORD[by]
     ax.set_title(f"Letters citing each of the {len(data.series)} most cited Codification {word}s, per year")
     ax.set_xlabel("year (below it: letters stored for that year)")
