@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,22 +46,18 @@ def plot(
     interactive = output.suffix.lower() in (".html", ".htm")
     if not interactive and output.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise AsckgError(f"{output}: write the chart to a .html, .png, .svg or .pdf file")
+    if interactive:
+        from asckg.graph.outputs import charts
+    # charts (plotly, interactive) and plots (matplotlib, for reports) draw the same charts by the
+    # same names from the same rows.
+    drawing: Any = charts if interactive else plots
     with open_store(store, read_only=True) as db:
-        if interactive:
-            from asckg.graph.outputs import charts
-
-            if about:
-                fig = charts.about_trends(db, count)
-            elif chart is Chart.reviews:
-                fig = charts.reviews(db)
-            else:
-                fig = (charts.trends if chart is Chart.trends else charts.heatmap)(db, by.value, count)
-        elif about:
-            fig = plots.about_trends(db, count)
+        if about:
+            fig = drawing.about_trends(db, count)
         elif chart is Chart.reviews:
-            fig = plots.reviews(db)
+            fig = drawing.reviews(db)
         else:
-            fig = (plots.trends if chart is Chart.trends else plots.heatmap)(db, by.value, count)
+            fig = (drawing.trends if chart is Chart.trends else drawing.heatmap)(db, by.value, count)
     what = "reviews" if chart is Chart.reviews else f"{chart.value} by {by.value}" + (", about" if about else "")
     try:
         if interactive:
