@@ -30,18 +30,21 @@ class CitesArgs:
     via: bool = True
     fmt: str = "table"
     store: str = DEFAULT_STORE
+    newest: int | None = None  # only the newest N letters, newest first
 
 
 def parse_args(argv: list[str]) -> CitesArgs | None:
     """The arguments after ``cites``, or None if typer should read them (help, errors, rarities).
 
     Understood: one REFERENCE; ``--exact``; ``--via``/``--no-via``; ``--format``/``-f`` with a
-    value of FORMATS (``--format json``, ``--format=json``, ``-f json``); ``--store PATH`` or
-    ``--store=PATH``, else $ASCKG_STORE, else ./asckg-store; ``--`` before a reference starting
-    with "-". A repeated option keeps its last value, as click does.
+    value of FORMATS (``--format json``, ``--format=json``, ``-f json``); ``--newest N`` with N a
+    whole number from 1; ``--store PATH`` or ``--store=PATH``, else $ASCKG_STORE, else
+    ./asckg-store; ``--`` before a reference starting with "-". A repeated option keeps its last
+    value, as click does.
     """
     positional: list[str] = []
     exact, via, fmt = False, True, "table"
+    newest: int | None = None
     store = store_spec()
     i = 0
     while i < len(argv):
@@ -50,7 +53,7 @@ def parse_args(argv: list[str]) -> CitesArgs | None:
             positional.extend(argv[i + 1:])
             break
         name, eq, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name in ("--format", "-f", "--store"):
+        if name in ("--format", "-f", "--store", "--newest"):
             if eq:
                 value = inline
             elif i + 1 < len(argv):
@@ -60,6 +63,10 @@ def parse_args(argv: list[str]) -> CitesArgs | None:
                 return None
             if name == "--store":
                 store = value
+            elif name == "--newest":
+                if not value.isdigit() or int(value) < 1:
+                    return None
+                newest = int(value)
             elif value in FORMATS:
                 fmt = value
             else:
@@ -77,7 +84,7 @@ def parse_args(argv: list[str]) -> CitesArgs | None:
         i += 1
     if len(positional) != 1:
         return None
-    return CitesArgs(positional[0], exact, via, fmt, store)
+    return CitesArgs(positional[0], exact, via, fmt, store, newest)
 
 
 def run(args: CitesArgs) -> None:
@@ -86,7 +93,14 @@ def run(args: CitesArgs) -> None:
     from asckg.graph.store import open_store
 
     with open_store(args.store, read_only=True) as db:
-        hits = find_citing(db, args.reference, exact=args.exact, via=args.via)
+        if args.newest is None:
+            hits = find_citing(db, args.reference, exact=args.exact, via=args.via)
+            total = len(hits)
+        else:
+            from asckg.graph.ask.shelves import newest
+
+            page = newest(db, args.reference, limit=args.newest, exact=args.exact, via=args.via)
+            hits, total = page.letters, page.total
     rows = [hit.dump() for hit in hits]
     if args.fmt == "json":
         # A list with one letter per line: json's fast C encoder works only without indent, and a
@@ -122,6 +136,7 @@ def run(args: CitesArgs) -> None:
                 cited += "\n(via " + ", ".join(r["via"]) + ")"
             table.add_row(r["id"], r["date"] or "", r["company"] or "", r["kind"] or "", cited, r["context"])
         out.print(table)
-        err.print(f"{len(rows)} letter{' cites' if len(rows) == 1 else 's cite'} {args.reference}"
+        shown = f"the newest {len(rows)} of " if len(rows) < total else ""
+        err.print(f"{shown}{total} letter{' cites' if total == 1 else 's cite'} {args.reference}"
                   f"{' (exactly)' if args.exact else ' or something under it'}")
     sys.stdout.flush()

@@ -45,6 +45,9 @@ def store(examples_store) -> Path:
         pytest.param(["cites", "SOP 97-2", "-f", "json", "--no-via"], id="guidance-no-via"),
         pytest.param(["cites", "985-605", "--no-via", "--via", "-f", "json"], id="last-flag-wins"),
         pytest.param(["cites", "S-K 303", "-f", "csv"], id="sec-rule"),
+        pytest.param(["cites", "Topic 985", "--newest", "2", "-f", "json"], id="newest-json"),
+        pytest.param(["cites", "--newest=1", "985-605"], id="newest-table"),
+        pytest.param(["cites", "985-605", "--newest", "2", "--exact"], id="newest-exact"),
         pytest.param(["cites", "not a reference"], id="bad-reference-exit-2"),
         pytest.param(["cites", "985-605", "--store", "/nonexistent/asckg-store"], id="no-store-exit-1"),
     ],
@@ -73,6 +76,8 @@ def test_the_answers_are_real(store):
         pytest.param(["985-605", "--format"], id="format-without-value"),
         pytest.param(["985-605", "--limit", "3"], id="unknown-option"),
         pytest.param(["985-605", "--exact=yes"], id="flag-with-value"),
+        pytest.param(["985-605", "--newest", "0"], id="newest-zero"),
+        pytest.param(["985-605", "--newest", "two"], id="newest-not-a-number"),
         pytest.param(["-x", "985-605"], id="unknown-short-option"),
     ],
 )
@@ -86,6 +91,7 @@ def test_the_fast_reader(monkeypatch):
     monkeypatch.setenv("ASCKG_STORE", "/data/s")
     assert parse_args(["985-605", "--exact", "-f", "csv"]) == CitesArgs("985-605", True, True, "csv", "/data/s")
     assert parse_args(["--store=/x", "--no-via", "--", "-1"]) == CitesArgs("-1", False, False, "table", "/x")
+    assert parse_args(["985-605", "--newest", "5"]) == CitesArgs("985-605", store="/data/s", newest=5)
 
 
 def test_the_command_loads_neither_typer_nor_rdflib(store):

@@ -83,15 +83,19 @@ def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True
         # per letter (a Topic at 200,000 letters has over ten thousand).
         rows = [r for r in store.column(load_query("cites"), "row", bindings) if r is not None]
         for answer in json.loads("[" + ",".join(rows) + "]"):
-            through = answer["via"] if via else []
-            if not answer["refs"] and not through:
+            if not answer["refs"] and not (via and answer["via"]):
                 continue  # only an older standard leads here, and --no-via was asked for
-            letters[answer["id"]] = CitingLetter(
-                id=answer["id"], iri="", date=answer["date"], company=answer["company"], kind=answer["kind"],
-                citations=answer["citations"], refs=sorted(answer["refs"], key=natural_key),
-                via=sorted(through, key=natural_key), context=answer["context"],
-            )
+            letters[answer["id"]] = answer_letter(answer, via=via)
     return sorted(letters.values(), key=lambda h: (h.date or "", h.id))
+
+
+def answer_letter(answer: dict[str, Any], *, via: bool = True) -> CitingLetter:
+    """A letter from its stored answer row (asckg:answerRow, decoded)."""
+    return CitingLetter(
+        id=answer["id"], iri="", date=answer["date"], company=answer["company"], kind=answer["kind"],
+        citations=answer["citations"], refs=sorted(answer["refs"], key=natural_key),
+        via=sorted(answer["via"], key=natural_key) if via else [], context=answer["context"],
+    )
 
 
 def _hit(row: dict[str, Any]) -> CitingLetter:

@@ -50,8 +50,10 @@ def _crosswalk_dump(entry: reference.Crosswalk) -> dict[str, str]:
             "part": entry.part, "note": entry.note, "evidence": entry.evidence}
 
 
-def describe(store: Store, text: str) -> NodeInfo:
-    """The node ``text`` names, with what the reference data and the store know of it."""
+def describe(store: Store, text: str, *, counted: bool = True) -> NodeInfo:
+    """The node ``text`` names, with what the reference data and the store know of it; the
+    letters citing it counted by year unless not ``counted`` (the reading room counts its own,
+    from the citation shelves)."""
     target: Target = parse_reference(text)
     info = NodeInfo(kind=target.kind, ref=target.ref, iri=target.iri)
     if target.kind == "asc":
@@ -65,6 +67,8 @@ def describe(store: Store, text: str) -> NodeInfo:
     elif target.kind == "guidance":
         info.title = reference.guidance_title(target.ref)
         info.codified_in = [_crosswalk_dump(e) for e in reference.crosswalk(target.ref)]
+    if not counted:
+        return info
     rows = store.select(load_query("citing_letters_by_year"), {"target": NamedNode(target.iri)})
     info.by_year = [(row["year"], int(row["letters"])) for row in rows]
     info.letters = sum(n for _, n in info.by_year)

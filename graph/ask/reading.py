@@ -6,14 +6,13 @@ Topics a comment is about and the commitments of the answers, the letters about 
 cite it, a company's names, reviews and references. The terms these read (``asckg:about``,
 ``asckg:letterType``, ``asckg:commitment``, review nodes, EDGAR header facts) are written by other
 parts of asckg; every query takes them as OPTIONAL or answers no rows when the store has none, so
-a store built before they existed reads as before. :func:`children_counts` and :func:`search`
-work from answers already read (no query of their own beyond the lookups they name).
+a store built before they existed reads as before. :func:`search` works from answers already
+read (no query of its own beyond the lookups it names).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,7 +21,7 @@ from pyoxigraph import Literal, NamedNode
 from asckg.core import reference
 from asckg.core.codes import parse as parse_code
 from asckg.core.errors import BadReference
-from asckg.graph.ask.cites import CitingLetter, natural_key
+from asckg.graph.ask.cites import natural_key
 from asckg.graph.ask.reference import parse_reference
 from asckg.graph.ask.letters import LetterNotFound, find_letter
 from asckg.graph.model import iris
@@ -96,22 +95,14 @@ def letters_about(store, target_iri: str) -> list[AboutLetter]:
 
 
 # ---------------------------------------------------------------- a reference's children
-def children_counts(target_ref: str, kind: str, hits: list[CitingLetter]) -> list[dict[str, Any]]:
-    """The nodes one level under a Codification reference that the letters cite, with how many
-    letters cite each (or anything under it), read from the ``refs`` of the letters found."""
+def children_counts(store, target_iri: str, kind: str) -> list[dict[str, Any]]:
+    """The nodes one level under a Codification node that letters cite, each with the letters its
+    own page lists (citing it or anything under it, or an older standard that went there)."""
     if kind != "asc":
         return []
-    try:
-        depth = len(parse_code(target_ref).code.split("-"))
-    except ValueError:
-        return []
-    counts: Counter[str] = Counter()
-    for hit in hits:
-        children = {"-".join(ref.split("-")[: depth + 1]) for ref in hit.refs
-                    if ref.startswith(target_ref + "-") and len(ref.split("-")) > depth}
-        counts.update(children)
-    return [{"ref": ref, "title": _title(ref), "letters": n}
-            for ref, n in sorted(counts.items(), key=lambda item: natural_key(item[0]))]
+    rows = store.select(load_query("children_letters"), {"target": NamedNode(target_iri)})
+    return [{"ref": row["code"], "title": _title(row["code"]), "letters": int(row["letters"])}
+            for row in sorted(rows, key=lambda row: natural_key(row["code"]))]
 
 
 def _title(ref: str | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +63,7 @@ def node(iri: str) -> NamedNode:
 _XSD_DATE = node(XSD.date)
 _XSD_INTEGER = node(XSD.integer)
 _RDF_JSON = node(str(RDF) + "JSON")
+_CODIFICATION = node(iris.CODIFICATION_GRAPH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     letter = node(letter_iri)
     graph = letter
     quads: list[Quad] = []
-    shared: dict[str, list[Quad]] = {}  # description quads of the cited nodes, by node
+    shared: dict[str, Sequence[Quad]] = {}  # description quads of the cited nodes (and shelves), by node
 
     def add(s: NamedNode, p: str, o) -> None:
         quads.append(Quad(s, node(p), clean_literal(o), graph))
@@ -191,12 +193,27 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         }, ensure_ascii=False, separators=(",", ":")), datatype=_RDF_JSON))
         if record.letter_date:
             add(c, DCTERMS.date, _date(record.letter_date))
+        # The shelf: the node's citations by month and kind of letter, so that a reference's
+        # newest letters are read a shelf at a time instead of sorting all of them.
+        month, kind = (record.letter_date or "")[:7] or "undated", record.kind or "other"
+        shelf = node(iris.shelf_iri(node_iri, month, kind))
+        add(c, ASCKG.onShelf, shelf)
+        shared.setdefault(str(shelf), _shelf_description(shelf, node_iri, month, kind))
 
     add_topics(record, letter, [c for _, _, c in comments], add, shared)
 
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     described = (q for quads_of_node in shared.values() for q in quads_of_node)
     return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(described)), omitted)
+
+
+@lru_cache(maxsize=4096)
+def _shelf_description(shelf: NamedNode, node_iri: str, month: str, kind: str) -> tuple[Quad, ...]:
+    graph = _CODIFICATION
+    return (Quad(shelf, node(RDF.type), node(ASCKG.CitationShelf), graph),
+            Quad(shelf, node(ASCKG.shelfOf), node(node_iri), graph),
+            Quad(shelf, node(ASCKG.shelfMonth), Literal(month), graph),
+            Quad(shelf, node(ASCKG.shelfKind), Literal(kind), graph))
 
 
 @dataclass(slots=True)

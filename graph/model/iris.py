@@ -137,6 +137,13 @@ def citation_iri(letter: URIRef | str, node: str) -> URIRef:
     return URIRef(f"{letter}/citation/{str(node)[len(str(ID)):]}")
 
 
+def shelf_iri(node: str, month: str, kind: str) -> URIRef:
+    """The shelf of one node's citations in one month by one kind of letter: the node's own path
+    after the month and kind (``<id/shelf/2024-10/staff/asc/606>``); ``undated`` for letters
+    without a date."""
+    return URIRef(f"{ID}shelf/{month}/{kind}/{str(node)[len(str(ID)):]}")
+
+
 def topic_assignment_iri(comment: URIRef | str, label: str) -> URIRef:
     """One comment's assignment to one topic label ("350", "S-K 303"): ``<comment>/about/S-K%20303``."""
     return URIRef(f"{comment}/about/{quote(label, safe='-')}")

@@ -44,6 +44,7 @@ class ASCKG(DefinedNamespace):
     StaffInterpretation: URIRef
     SecRule: URIRef
     Citation: URIRef
+    CitationShelf: URIRef
     TopicAssignment: URIRef
 
     # properties
@@ -115,6 +116,10 @@ class ASCKG(DefinedNamespace):
     companyName: URIRef
     linksStale: URIRef
     answerRow: URIRef
+    onShelf: URIRef
+    shelfOf: URIRef
+    shelfMonth: URIRef
+    shelfKind: URIRef
     omittedMentions: URIRef
     # from EDGAR submission headers: the company, then the submission
     sicCode: URIRef

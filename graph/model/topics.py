@@ -11,6 +11,7 @@ letter's labelling activity, which ``prov:wasAssociatedWith`` the topic model (a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Callable
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -30,7 +31,7 @@ def topic_node(label: str) -> CitedNode:
 
 
 def add_topics(record: LetterRecord, letter: NamedNode, comments: list[NamedNode], add: Add,
-               shared: dict[str, list[Quad]]) -> None:
+               shared: dict[str, Sequence[Quad]]) -> None:
     """Add the about edges of the record's comments (``comments``: the comment nodes, in the
     anatomy's order); the nodes' own descriptions go to ``shared``, like cited nodes'."""
     if not record.topics or not any(t.labels for t in record.topics):

@@ -49,6 +49,7 @@ from asckg.core.errors import AsckgError, BadReference
 from asckg.graph.ask import reading
 from asckg.graph.ask.cites import cites, natural_key
 from asckg.graph.ask.describe import describe
+from asckg.graph.ask.shelves import newest
 from asckg.graph.ask.letters import (LetterNotFound, dump_thread, group_conversations, letter_view, shorten, thread,
                                      thread_reviews)
 from asckg.graph.serve.negotiation import wants_json
@@ -279,34 +280,39 @@ def reference_page(request: Request) -> Response:
     json_wanted = _json_wanted(request)
     with _store(request).open() as store:
         try:
-            hits = cites(store, text, exact=exact, via=via)
+            if json_wanted:
+                hits = cites(store, text, exact=exact, via=via)
+                return as_json([h.dump() for h in hits if (year is None or _year_of(h.date) == year)
+                                and (kind is None or (h.kind or "other") == kind)])
+            listing = newest(store, text, year=year, kind=kind, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
+                             exact=exact, via=via)
         except BadReference as err:
             raise HTTPException(404, str(err)) from None
-        chosen = [h for h in hits if (year is None or (h.date or "undated")[:4] == year or (year == "undated" and not h.date))
-                  and (kind is None or h.kind == kind)]
-        if json_wanted:
-            return as_json([h.dump() for h in chosen])
-        info = describe(store, text)
-        about = reading.letters_about(store, info.iri)
-        newest = sorted(chosen, key=lambda h: (h.date or "", h.id), reverse=True)
-        pages = max(1, -(-len(newest) // PAGE_SIZE))
+        pages = max(1, -(-listing.matching // PAGE_SIZE))
         if page > pages:
             raise HTTPException(404, f"there are {pages} pages of letters, not {page}")
-        shown = newest[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        types = {h.id: reading.letter_type(store, h.id) for h in shown}
-    rows = [{"hit": h, "type": types[h.id], "pieces": marks(h.context, [(c, None) for c in h.citations])} for h in shown]
+        info = describe(store, text, counted=False)
+        about = reading.letters_about(store, info.iri)
+        children = reading.children_counts(store, info.iri, info.kind)
+        types = {h.id: reading.letter_type(store, h.id) for h in listing.letters}
+    rows = [{"hit": h, "type": types[h.id], "pieces": marks(h.context, [(c, None) for c in h.citations])}
+            for h in listing.letters]
     base = {k: v for k, v in (("exact", "1" if exact else None), ("via", None if via else "0"),
                               ("year", year), ("kind", kind)) if v}
-    chart_years, chart_values = _every_year(info.by_year)
+    chart_years, chart_values = _every_year(listing.by_year)
     return render(
-        "reference.html", info=info, chart_years=chart_years, chart_values=chart_values, rows=rows, total=len(hits), matching=len(chosen),
-        children=reading.children_counts(info.ref, info.kind, hits), about=about,
-        years=[y for y, _ in info.by_year], year=year, kind=kind, kinds=KIND_NAMES, exact=exact, via=via,
+        "reference.html", info=info, by_year=listing.by_year, chart_years=chart_years, chart_values=chart_values,
+        rows=rows, total=listing.total, matching=listing.matching, children=children, about=about,
+        years=[y for y, _ in listing.by_year], year=year, kind=kind, kinds=KIND_NAMES, exact=exact, via=via,
         page=page, pages=pages,
         prev_url=_page_url(info.ref, base, page - 1) if page > 1 else None,
         next_url=_page_url(info.ref, base, page + 1) if page < pages else None,
         json_url=f"/cites/{quote(info.ref, safe='')}?" + urlencode({**base, "format": "json"}),
     )
+
+
+def _year_of(date: str | None) -> str:
+    return date[:4] if date else "undated"
 
 
 def _every_year(counts: list[tuple[str, int]]) -> tuple[list[str], list[int]]:
