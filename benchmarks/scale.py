@@ -3,7 +3,7 @@
 
     python benchmarks/scale.py [--corpus ../shared/corpus/letters] [--copies 1,20,202]
                                [--workdir /tmp/asckg-scale] [--queries 40] [--jobs 2]
-                               [--no-grep] [--no-http] [--keep]
+                               [--no-grep] [--no-http] [--keep] [--reuse]
 
 For each K in ``--copies``:
 - K copies of the letters are written as distinct files (copy 0 is the letters as they are; copy c
@@ -19,7 +19,9 @@ For each K in ``--copies``:
   skipped when neither answers), and ``grep -rlF REF`` over the same files (warm page cache);
 - every answer timed is checked: at K copies ``cites REF`` lists exactly K times the letters it
   lists on one copy, for every reference, in-process, as a command and over HTTP. A wrong answer
-  stops the benchmark (exit 1): a time is only printed for a right answer.
+  stops the benchmark (exit 1): a time is only printed for a right answer;
+- for the named and largest answers, ``asckg cites REF --newest 25 -f json`` (the newest 25, read
+  from the citation shelves) as a command, each checked against the whole answer newest first.
 
 Nothing is optimized or bulk-loaded behind the user's back: the stores are what ingest makes.
 """
@@ -40,7 +42,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -118,6 +120,18 @@ def asckg_command() -> list[str]:
     """The console script beside this Python, as a user runs it."""
     script = Path(sys.executable).with_name("asckg")
     return [str(script)] if script.exists() else [sys.executable, "-m", "asckg"]
+
+
+def recorded_ingest(store: Path) -> IngestRun | None:
+    """The ingest that built a kept store (``--keep`` writes it beside the store), if any."""
+    record = store.with_name(store.name + ".ingest.json")
+    if not (store.is_dir() and record.is_file()):
+        return None
+    return IngestRun(**json.loads(record.read_text()))
+
+
+def record_ingest(store: Path, run: IngestRun) -> None:
+    store.with_name(store.name + ".ingest.json").write_text(json.dumps(asdict(run)) + "\n")
 
 
 def ingest(tree: Path, store: Path, jobs: int) -> IngestRun:
@@ -218,6 +232,29 @@ def answers_cli(store_dir: Path, refs: list[str]) -> tuple[dict[str, int], dict[
             raise WrongAnswer(f"asckg cites {ref!r} exited {done.returncode}: {done.stderr.strip()[-300:]}")
         sizes[ref] = len({row["id"] for row in json.loads(done.stdout)})
     return sizes, times
+
+
+def newest_cli(store_dir: Path, refs: list[str], n: int = 25) -> dict[str, float]:
+    """``asckg cites REF --newest N -f json`` as a command, each answer checked against the whole
+    answer (in-process ``cites``) newest first; wall seconds per reference."""
+    from asckg.graph.ask.cites import cites
+    from asckg.graph.store import LetterStore
+
+    times, got = {}, {}
+    for ref in refs:
+        t = time.perf_counter()
+        done = subprocess.run([*asckg_command(), "cites", ref, "--store", str(store_dir), "-f", "json", "--newest", str(n)],
+                              capture_output=True, text=True)
+        times[ref] = time.perf_counter() - t
+        if done.returncode != 0:
+            raise WrongAnswer(f"asckg cites {ref!r} --newest {n} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+        got[ref] = json.loads(done.stdout)
+    with LetterStore(store_dir, read_only=True) as store:
+        for ref in refs:
+            expected = [hit.dump() for hit in cites(store, ref)][::-1][:n]
+            if got[ref] != expected:
+                raise WrongAnswer(f"asckg cites {ref!r} --newest {n} is not the whole answer's newest {n}")
+    return times
 
 
 def grep_files(tree: Path, refs: list[str]) -> tuple[dict[str, int], dict[str, float]]:
@@ -370,6 +407,8 @@ def main() -> int:
     ap.add_argument("--no-grep", action="store_true")
     ap.add_argument("--no-http", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the stores (they are deleted after being measured)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="measure the lookups on a store an earlier --keep run built and recorded, without ingesting again")
     a = ap.parse_args()
     a.workdir.mkdir(parents=True, exist_ok=True)
     copies_list = sorted({1, *(int(c) for c in a.copies.split(",") if c)})
@@ -382,7 +421,12 @@ def main() -> int:
         files = letter_files(tree)
         mb = sum(p.stat().st_size for p in files) / 1e6
         store = a.workdir / f"store-x{copies}"
-        run = ingest(tree, store, a.jobs)
+        run = recorded_ingest(store) if a.reuse else None
+        reused = run is not None
+        if run is None:
+            run = ingest(tree, store, a.jobs)
+            if a.keep:
+                record_ingest(store, run)
         if copies == 1:
             per_copy = run.stored
         if run.failed or run.stored != copies * per_copy:
@@ -390,6 +434,8 @@ def main() -> int:
                              f"{run.failed} files failed")
         print(f"\n== {copies} cop{'y' if copies == 1 else 'ies'}: {len(files):,} files ({mb:,.0f} MB) -> "
               f"{run.stored:,} letters, {run.triples:,} triples")
+        if reused:
+            print(f"store kept from an earlier run (--reuse); that run's ingest, as it printed it:")
         print(f"`asckg ingest --jobs {a.jobs}`: {run.seconds:,.1f} s, {run.stored / run.seconds:,.0f} letters/s, "
               f"relinking included; peak memory of all its processes PSS {run.pss_mb:,.0f} MB (RSS {run.rss_mb:,.0f} MB); "
               f"load average {os.getloadavg()[0]:.2f}")
@@ -435,6 +481,9 @@ def main() -> int:
             cells = "  ".join(f"{way} {times[ref] * 1e3:.0f}" for way, times in timings.ways.items())
             extra = f" ({grep_sizes[ref]:,} files)" if ref in grep_sizes else ""
             print(f"    {ref:10s} {copies * base[ref]:>7,d} letters: {cells}{extra}")
+        newest = newest_cli(store, list(dict.fromkeys([*(r for r in NAMED if r in base), *largest])))
+        print("  the same, newest 25 only (`asckg cites REF --newest 25 -f json`, checked against the whole answer): "
+              + ", ".join(f"{ref} {t * 1e3:.0f} ms" for ref, t in newest.items()))
         sys.stdout.flush()
         if not a.keep:
             shutil.rmtree(store, ignore_errors=True)

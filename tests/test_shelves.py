@@ -1,7 +1,8 @@
-"""Citation shelves: a reference's newest letters read a month at a time give the same pages and
-counts as the whole answer of ``cites`` sorted newest first, on a store ``asckg ingest`` built
-from the development corpus; a store whose citations are not all on shelves is answered from the
-whole answer; every citation is on exactly the shelf of its letter's month and kind."""
+"""Shelves: a reference's newest letters read a month at a time give the same pages and counts as
+the whole answer of ``cites`` sorted newest first, and its newest comments about it (not citing
+it) the same as the whole list, on a store ``asckg ingest`` built from the development corpus; a
+store whose items are not all on shelves is answered from the whole answer; every citation and
+topic assignment is on exactly the shelf of its letter's month and kind."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from asckg.graph.ask import reading
 from asckg.graph.ask.cites import cites
 from asckg.graph.ask.reference import parse_reference
-from asckg.graph.ask.shelves import _from_answer, newest, shelves
+from asckg.graph.ask.shelves import _from_answer, newest, newest_about, shelves
 from asckg.graph.store import LetterStore
 
 pytestmark = pytest.mark.corpus
@@ -133,7 +134,7 @@ def test_a_store_with_citations_off_their_shelves_is_answered_whole(corpus_store
         assert [h.dump() for h in after.letters] == [h.dump() for h in before.letters]
         assert (after.total, after.by_year) == (before.total, before.by_year)
         # and a shelf that holds none of a node's letters is not counted
-        assert sum(s.letters for s in shelves(db, parse_reference("606").iri)) == before.total - 1
+        assert sum(s.items for s in shelves(db, parse_reference("606").iri)) == before.total - 1
 
 
 def test_cites_newest_as_users_run_it_is_the_end_of_the_whole_answer(corpus_store):
@@ -148,3 +149,52 @@ def test_cites_newest_as_users_run_it_is_the_end_of_the_whole_answer(corpus_stor
     table = run("Topic 606", "--newest", "3")
     assert table.returncode == 0
     assert f"the newest 3 of {len(whole)} letters cite Topic 606 or something under it" in " ".join(table.stderr.split())
+
+
+ABOUT = ["606", "350", "S-K 303", "Regulation G", "S-K 105", "740", "280", "842", "S-X 3-05"]
+
+
+@pytest.mark.parametrize("reference", ABOUT)
+def test_comments_about_from_shelves_equal_the_whole_list(store, reference):
+    target = parse_reference(reference).iri
+    whole = reading.letters_about(store, target)
+    for offset in (0, 5, 25, max(0, len(whole) - 2), len(whole) + 3):
+        page = newest_about(store, target, offset=offset, limit=25)
+        assert page.from_shelves
+        assert page.total == len(whole)
+        assert page.comments == whole[offset: offset + 25]
+
+
+def test_some_topics_have_comments_about_them_that_do_not_cite_them(store):
+    totals = {r: newest_about(store, parse_reference(r).iri).total for r in ABOUT}
+    assert totals["S-K 303"] > 50 and totals["Regulation G"] > 20, totals
+
+
+def test_every_assignment_is_on_the_shelf_that_says_whether_its_letter_cites_the_node(store):
+    rows = store.select(f"""
+        SELECT ?letter ?topic ?holds ?month ?kind ?node ?date ?cites WHERE {{
+          GRAPH ?letter {{ ?a <{NS}topic> ?topic ; <{NS}onShelf> ?s .
+                           OPTIONAL {{ ?letter <http://purl.org/dc/terms/date> ?date }} }}
+          ?s <{NS}shelfHolds> ?holds ; <{NS}shelfMonth> ?month ; <{NS}shelfKind> ?kind ; <{NS}shelfOf> ?node .
+          BIND (EXISTS {{ GRAPH ?letter {{ ?letter <{NS}citesWithin> ?topic }} }} AS ?cites)
+        }}""")
+    assignments = store.select(f"SELECT ?a WHERE {{ GRAPH ?g {{ ?a <{NS}topic> ?t }} }}")
+    assert len(rows) == len(assignments) > 500
+    assert {row["holds"] for row in rows} == {"about-cited", "about-uncited"}
+    for row in rows:
+        assert row["node"] == row["topic"]
+        assert row["holds"] == ("about-cited" if row["cites"] == "true" else "about-uncited")
+        assert row["month"] == (str(row["date"])[:7] if row["date"] else "undated")
+        assert row["kind"] == "staff"  # only staff comments are labelled
+
+
+def test_a_store_with_assignments_off_their_shelves_lists_comments_about_from_the_whole_list(corpus_store, tmp_path):
+    copy = tmp_path / "store"
+    shutil.copytree(corpus_store, copy)
+    target = parse_reference("S-K 303").iri
+    with LetterStore(copy) as db:
+        before = newest_about(db, target, offset=2)
+        db.update(f"DELETE {{ GRAPH ?g {{ ?a <{NS}onShelf> ?s }} }} WHERE {{ GRAPH ?g {{ ?a <{NS}topic> <{target}> ; <{NS}onShelf> ?s }} }}")
+        after = newest_about(db, target, offset=2)
+        assert before.from_shelves and not after.from_shelves
+        assert (after.total, after.comments) == (before.total, before.comments)

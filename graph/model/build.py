@@ -158,6 +158,15 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     comments = _add_anatomy(record, letter, add)
     unpaged = _Unpaged(record.text)
     citations: dict[str, _Citation] = {}
+    month, kind = (record.letter_date or "")[:7] or "undated", record.kind or "other"
+
+    def shelve(item: NamedNode, node_iri: str, holds: str) -> None:
+        # Shelves: what a node holds by month and kind of letter, so that a reference's newest
+        # letters are read a shelf at a time and counted without being read (see graph/ask/shelves.py).
+        shelf = node(iris.shelf_iri(node_iri, holds, month, kind))
+        add(item, ASCKG.onShelf, shelf)
+        shared.setdefault(str(shelf), _shelf_description(shelf, node_iri, holds, month, kind))
+
     citing = [m for m in record.mentions if m.kind in CITING_KINDS]
     omitted = max(0, len(citing) - MAX_CITING_MENTIONS)
     if omitted:
@@ -193,14 +202,11 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         }, ensure_ascii=False, separators=(",", ":")), datatype=_RDF_JSON))
         if record.letter_date:
             add(c, DCTERMS.date, _date(record.letter_date))
-        # The shelf: the node's citations by month and kind of letter, so that a reference's
-        # newest letters are read a shelf at a time instead of sorting all of them.
-        month, kind = (record.letter_date or "")[:7] or "undated", record.kind or "other"
-        shelf = node(iris.shelf_iri(node_iri, month, kind))
-        add(c, ASCKG.onShelf, shelf)
-        shared.setdefault(str(shelf), _shelf_description(shelf, node_iri, month, kind))
+        shelve(c, node_iri, "citations")
 
-    add_topics(record, letter, [c for _, _, c in comments], add, shared)
+    cited_within = {iri for iri, citation in citations.items() if citation.refs}
+    add_topics(record, letter, [c for _, _, c in comments], add, shared,
+               lambda a, target: shelve(a, target, "about-cited" if target in cited_within else "about-uncited"))
 
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     described = (q for quads_of_node in shared.values() for q in quads_of_node)
@@ -208,10 +214,11 @@ def build_letter(record: LetterRecord) -> LetterQuads:
 
 
 @lru_cache(maxsize=4096)
-def _shelf_description(shelf: NamedNode, node_iri: str, month: str, kind: str) -> tuple[Quad, ...]:
+def _shelf_description(shelf: NamedNode, node_iri: str, holds: str, month: str, kind: str) -> tuple[Quad, ...]:
     graph = _CODIFICATION
-    return (Quad(shelf, node(RDF.type), node(ASCKG.CitationShelf), graph),
+    return (Quad(shelf, node(RDF.type), node(ASCKG.Shelf), graph),
             Quad(shelf, node(ASCKG.shelfOf), node(node_iri), graph),
+            Quad(shelf, node(ASCKG.shelfHolds), Literal(holds), graph),
             Quad(shelf, node(ASCKG.shelfMonth), Literal(month), graph),
             Quad(shelf, node(ASCKG.shelfKind), Literal(kind), graph))
 

@@ -137,11 +137,11 @@ def citation_iri(letter: URIRef | str, node: str) -> URIRef:
     return URIRef(f"{letter}/citation/{str(node)[len(str(ID)):]}")
 
 
-def shelf_iri(node: str, month: str, kind: str) -> URIRef:
-    """The shelf of one node's citations in one month by one kind of letter: the node's own path
-    after the month and kind (``<id/shelf/2024-10/staff/asc/606>``); ``undated`` for letters
-    without a date."""
-    return URIRef(f"{ID}shelf/{month}/{kind}/{str(node)[len(str(ID)):]}")
+def shelf_iri(node: str, holds: str, month: str, kind: str) -> URIRef:
+    """The shelf of what one node ``holds`` ("citations", "about-cited", "about-uncited") from the
+    letters of one month and kind: ``<id/shelf/citations/2024-10/staff/asc/606>``; ``undated``
+    for letters without a date."""
+    return URIRef(f"{ID}shelf/{holds}/{month}/{kind}/{str(node)[len(str(ID)):]}")
 
 
 def topic_assignment_iri(comment: URIRef | str, label: str) -> URIRef:

@@ -44,7 +44,7 @@ class ASCKG(DefinedNamespace):
     StaffInterpretation: URIRef
     SecRule: URIRef
     Citation: URIRef
-    CitationShelf: URIRef
+    Shelf: URIRef
     TopicAssignment: URIRef
 
     # properties
@@ -120,6 +120,7 @@ class ASCKG(DefinedNamespace):
     shelfOf: URIRef
     shelfMonth: URIRef
     shelfKind: URIRef
+    shelfHolds: URIRef
     omittedMentions: URIRef
     # from EDGAR submission headers: the company, then the submission
     sicCode: URIRef

@@ -31,9 +31,10 @@ def topic_node(label: str) -> CitedNode:
 
 
 def add_topics(record: LetterRecord, letter: NamedNode, comments: list[NamedNode], add: Add,
-               shared: dict[str, Sequence[Quad]]) -> None:
+               shared: dict[str, Sequence[Quad]], shelve: Callable[[NamedNode, str], None]) -> None:
     """Add the about edges of the record's comments (``comments``: the comment nodes, in the
-    anatomy's order); the nodes' own descriptions go to ``shared``, like cited nodes'."""
+    anatomy's order); the nodes' own descriptions go to ``shared``, like cited nodes', and each
+    assignment is put on its node's shelf by ``shelve``."""
     if not record.topics or not any(t.labels for t in record.topics):
         return
     activity = NamedNode(str(iris.labelling_iri(letter.value)))
@@ -61,3 +62,4 @@ def add_topics(record: LetterRecord, letter: NamedNode, comments: list[NamedNode
             add(a, ASCKG.score, Literal(f"{min(max(assignment.score, 0.0), 1.0):.4f}", datatype=decimal))
             add(a, ASCKG.decidedBy, Literal(assignment.decided_by))
             add(a, PROV.wasGeneratedBy, activity)
+            shelve(a, target.iri)

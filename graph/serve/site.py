@@ -49,7 +49,7 @@ from asckg.core.errors import AsckgError, BadReference
 from asckg.graph.ask import reading
 from asckg.graph.ask.cites import cites, natural_key
 from asckg.graph.ask.describe import describe
-from asckg.graph.ask.shelves import newest
+from asckg.graph.ask.shelves import newest, newest_about
 from asckg.graph.ask.letters import (LetterNotFound, dump_thread, group_conversations, letter_view, shorten, thread,
                                      thread_reviews)
 from asckg.graph.serve.negotiation import wants_json
@@ -292,7 +292,7 @@ def reference_page(request: Request) -> Response:
         if page > pages:
             raise HTTPException(404, f"there are {pages} pages of letters, not {page}")
         info = describe(store, text, counted=False)
-        about = reading.letters_about(store, info.iri)
+        about = newest_about(store, info.iri, limit=PAGE_SIZE)
         children = reading.children_counts(store, info.iri, info.kind)
         types = {h.id: reading.letter_type(store, h.id) for h in listing.letters}
     rows = [{"hit": h, "type": types[h.id], "pieces": marks(h.context, [(c, None) for c in h.citations])}
