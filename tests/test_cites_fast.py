@@ -94,9 +94,10 @@ def test_the_fast_reader(monkeypatch):
     assert parse_args(["985-605", "--newest", "5"]) == CitesArgs("985-605", store="/data/s", newest=5)
 
 
-def test_the_command_loads_neither_typer_nor_rdflib(store):
+@pytest.mark.parametrize("extra", [[], ["--newest", "5"]], ids=["whole", "newest"])
+def test_the_command_loads_neither_typer_nor_rdflib(store, extra):
     code = (
-        "import sys, runpy; sys.argv = ['asckg', 'cites', '985-605', '-f', 'json'];\n"
+        f"import sys, runpy; sys.argv = ['asckg', 'cites', '985-605', '-f', 'json', *{extra!r}];\n"
         "try:\n    runpy.run_module('asckg', run_name='__main__')\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('typer', 'rdflib', 'spacy', 'click') if m in sys.modules), file=sys.stderr)"
     )

@@ -19,14 +19,17 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode
 
 from asckg.graph.ask.cites import CitingLetter, answer_letter, cites
-from asckg.graph.ask.reading import AboutLetter, letters_about
 from asckg.graph.ask.reference import parse_reference
 from asckg.graph.store import Store
 from asckg.queries import load_query
+
+if TYPE_CHECKING:
+    from asckg.graph.ask.reading import AboutLetter
 
 UNDATED = "undated"
 
@@ -156,6 +159,9 @@ def newest_about(store: Store, target_iri: str, *, offset: int = 0, limit: int =
     """Comments about ``target_iri`` in letters that do not cite it or anything under it, newest
     letter first (then by letter id and the comment's place in it), ``limit`` from ``offset``:
     what :func:`asckg.graph.ask.reading.letters_about` lists, read from the shelves."""
+    # reading (and the rdflib it imports) only here: `asckg cites --newest` starts without them
+    from asckg.graph.ask.reading import AboutLetter, letters_about
+
     uncited = shelves(store, target_iri, "about-uncited")
     cited = shelves(store, target_iri, "about-cited")
     if sum(s.items for s in uncited) + sum(s.items for s in cited) != about_count(store, target_iri):
