@@ -32,10 +32,14 @@ test: install-test
 # ingest alone is about ten minutes to twenty): extraction against the peer kaos-citations, then
 # stores that `asckg ingest` builds from 1, 20 and 202 copies of the corpus (989 / 19,780 / 199,778
 # letters), each timed for cites in-process, as a command, over HTTP and against grep, every answer
-# checked. `make bench-quick` runs the first part and the one-copy store only (a few minutes).
+# checked; then the reading room's pages on the 202-copy store (kept for it, then deleted).
+# `make bench-quick` runs the first part and the one-copy store only (a few minutes).
 bench: install-test
 	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/scale.py --copies 1,20,202
+	$(BIN)/python benchmarks/scale.py --copies 1,20,202 --keep
+	$(BIN)/python benchmarks/web_latency.py /tmp/asckg-scale/store-x202 --requests 40 \
+		--path /cites/606 --path /cites/606-10-25-19 --path /cites/985-605-25-12 --path /cites/S-K%20303 --path /cites/350
+	rm -rf /tmp/asckg-scale
 
 bench-quick: install-test
 	$(BIN)/python benchmarks/run.py

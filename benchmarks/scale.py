@@ -7,8 +7,10 @@
 
 For each K in ``--copies``:
 - K copies of the letters are written as distinct files (copy 0 is the letters as they are; copy c
-  has a new file name: a new CIK and accession number where the name is CIK_accession, else a new
-  name, and one last line naming the copy, so each copy is a new letter with its own text);
+  has a new file name: a new CIK and accession number of the same kind (a staff letter's copy keeps
+  the staff's accession prefix) where the name is CIK_accession, else a new name, and one last line
+  naming the copy, so each copy is a new letter with its own text, read as its source is: a test
+  checks that ``asckg extract`` prints the same record for a copy as for its source, id aside);
 - ``asckg ingest TREE --store STORE --jobs J`` builds the store, exactly as a user runs it: its wall
   time, letters/s and peak memory (PSS and RSS summed over the process tree), and its summary line
   is checked (K times the letters of one copy stored, no file failed);
@@ -58,14 +60,33 @@ class WrongAnswer(AssertionError):
 
 
 # -- the letters, K times ----------------------------------------------------------------------
-def copy_name(path: Path, copy: int) -> str:
-    """The file name of a letter's copy ``copy`` (0: the name as it is)."""
+#: Accession prefixes that make a letter the staff's (asckg.nlp.anatomy.header.STAFF_ACCESSION_PREFIXES):
+#: a staff letter's copy keeps its prefix, or it would be read as a response to the SEC.
+STAFF_PREFIXES = ("0000000000", "9999999997")
+
+
+def copy_name(path: Path, copy: int, index: int = 0, sources: int = 1) -> str:
+    """The file name of a letter's copy ``copy`` (0: the name as it is); ``index`` is the letter's
+    place among the ``sources`` letters copied.
+
+    A CIK_accession name gets a new CIK and a new accession number of the same kind: a staff
+    letter's keeps the SEC's own prefix (the reader takes that prefix for "the staff wrote this"),
+    with a sequence number from 500000 up, one per (copy, letter), so copies never share an
+    accession with each other or with the real letters (whose staff sequence numbers stay below);
+    any other letter's gets a filer prefix of its own. Other names get "-copyN".
+    """
     if copy == 0:
         return path.name
     m = NAME_RE.fullmatch(path.stem)
     if m:  # asckg names a letter by the accession of a CIK_accession name: give each copy its own
         cik, prefix, year, seq = m.groups()
-        return f"{(int(cik) * 1000 + copy) % 10**10}_9{copy:03d}{int(prefix) % 10**6:06d}-{year}-{seq}{path.suffix}"
+        new_cik = (int(cik) * 1000 + copy) % 10**10
+        if prefix in STAFF_PREFIXES:
+            slot = (copy - 1) * sources + index
+            if int(seq) >= 500000 or slot >= 500000:
+                raise SystemExit(f"{path.name}: no staff accession number left for copy {copy}")
+            return f"{new_cik}_{prefix}-{year}-{500000 + slot:06d}{path.suffix}"
+        return f"{new_cik}_9{copy:03d}{int(prefix) % 10**6:06d}-{year}-{seq}{path.suffix}"
     return f"{path.stem}-copy{copy}{path.suffix}"
 
 
@@ -79,14 +100,15 @@ def text_tree(letters: Path, workdir: Path, copies: int) -> Path:
     tree = workdir / f"letters-x{copies}"
     sources = sorted(p for p in letters.iterdir() if p.is_file())
     marker = tree / ".complete"
-    if marker.exists() and marker.read_text() == f"{len(sources)} {copies}\n":
+    done = f"{len(sources)} {copies} staff-prefix\n"  # a tree of an older naming is written again
+    if marker.exists() and marker.read_text() == done:
         return tree
     shutil.rmtree(tree, ignore_errors=True)
     names: set[str] = set()
     i = 0
     for copy in range(copies):
-        for src in sources:
-            name = copy_name(src, copy)
+        for index, src in enumerate(sources):
+            name = copy_name(src, copy, index, len(sources))
             key = NAME_RE.match(name).group(0).partition("_")[2] if NAME_RE.match(name) else name
             if key in names:  # an accession names a letter: two files with one would be one letter
                 raise SystemExit(f"two copies would share the letter name {key}")
@@ -95,7 +117,7 @@ def text_tree(letters: Path, workdir: Path, copies: int) -> Path:
             sub.mkdir(parents=True, exist_ok=True)
             (sub / name).write_bytes(copy_text(src.read_bytes(), copy))
             i += 1
-    marker.write_text(f"{len(sources)} {copies}\n")
+    marker.write_text(done)
     return tree
 
 

@@ -11,7 +11,9 @@ max, and the client's wall time p95 for comparison.
 
 Every answer timed is checked. Before timing, each path's JSON form (``?format=json``) is compared
 with the command the site says it equals: ``/cites/REF`` with ``asckg cites REF --format json``
-(and the HTML page must list that answer's newest 25 letters, newest first), ``/letter/ID`` with
+(and the HTML page must count that answer's letters and list its newest 25, newest first; and
+its "about it, without citing it" section must count and list, newest first, the comments the
+whole list of :func:`asckg.graph.ask.reading.letters_about` holds), ``/letter/ID`` with
 ``asckg show ID --format json``; other pages must give a JSON answer that is not empty. Then every
 timed response must be byte for byte the checked one. A wrong answer stops the run (exit 1) before
 any time is printed for it.
@@ -77,11 +79,40 @@ def check(base: str, store: str, path: str) -> str:
             places = [page.find(f'href="/letter/{urllib.parse.quote(i, safe="")}"') for i in ids[:25]]
             if -1 in places or places != sorted(places):
                 raise SystemExit(f"{path}: the page does not list the answer's first letters in order")
-            return f"= asckg cites, page in order ({len(ids)} letters)"
+            if f"{len(ids)} of {len(ids)}" not in page:
+                raise SystemExit(f"{path}: the page does not count the answer's {len(ids)} letters")
+            about = check_about(store, key, page)
+            return f"= asckg cites, page in order ({len(ids)} letters{about})"
         return f"= asckg {'cites' if parts[0] == 'cites' else 'show'}"
     if not as_json:
         raise SystemExit(f"{path}: an empty JSON answer")
     return "JSON not empty"
+
+
+def check_about(store: str, reference: str, page: str) -> str:
+    """The page's "about it, without citing it" section against the whole list (read in-process,
+    the store opened read-only beside the server): the count, and the newest comments in order."""
+    from asckg.graph.ask.reading import letters_about
+    from asckg.graph.ask.reference import parse_reference
+    from asckg.graph.store import LetterStore
+
+    with LetterStore(store, read_only=True) as db:
+        whole = letters_about(db, parse_reference(reference).iri)
+    if not whole:
+        if 'id="about-h"' in page:
+            raise SystemExit(f"{reference}: the page lists comments about it where the store has none")
+        return ""
+    section = page.split('id="about-h"', 1)[1]
+    if f"{len(whole)} comment" not in section:
+        raise SystemExit(f"{reference}: the page does not count the {len(whole)} comments about it")
+    places, at = [], 0
+    for comment in whole[:25]:
+        at = section.find(f'href="/letter/{urllib.parse.quote(comment.id, safe="")}"', at)
+        if at == -1:
+            raise SystemExit(f"{reference}: the page does not list the newest comments about it in order")
+        places.append(at)
+        at += 1
+    return f"; {len(whole)} comments about it, newest in order"
 
 
 def measure(base: str, path: str, requests: int, warmup: int) -> dict[str, float]:

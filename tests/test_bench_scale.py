@@ -84,3 +84,45 @@ def test_answers_over_http_when_served(stores):
             pytest.skip("asckg serve answers neither /cites nor /sparql")
         got, _ = scale.answers_http(server, how, list(some))
     scale.check(f"HTTP {how[0]}", 2, one, got)
+
+
+def _records(files) -> dict[str, dict]:
+    import json
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "asckg", "extract", *map(str, files), "--format", "jsonl"],
+                          capture_output=True, text=True, check=True)
+    return {row["id"]: row for row in map(json.loads, done.stdout.splitlines())}
+
+
+def test_a_copy_is_read_as_its_source_is(tmp_path, corpus):
+    """A copy is the same letter under a new name: the same kind, comments, topics and citations.
+
+    (Copies of staff letters were once named with a filer's accession prefix and read as responses
+    to the SEC: the counts still doubled, but the store held no staff letter's copy.) Letters of
+    every kind are copied: the example staff letters and a response, an SEC-staff notice and an
+    underwriters' letter from the corpus."""
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    picks = [p for p in sorted(EXAMPLES.iterdir()) if p.is_file()]
+    by_prefix: dict[str, object] = {}
+    for p in sorted((corpus / "letters").iterdir()):
+        m = scale.NAME_RE.fullmatch(p.stem)
+        if m and m.group(2) not in by_prefix:
+            by_prefix[m.group(2)] = p
+    picks += [by_prefix[k] for k in ("9999999997", "0001193125", "0001104659") if k in by_prefix]
+    for p in picks:
+        (letters / p.name).write_bytes(p.read_bytes())
+    tree = scale.text_tree(letters, tmp_path, 3)
+    records = _records(scale.letter_files(tree))
+    assert len(records) == 3 * len(picks)
+    kinds = set()
+    for index, src in enumerate(sorted(letters.iterdir())):
+        source = records[src.stem]
+        kinds.add(source["kind"])
+        for copy in (1, 2):
+            name = scale.copy_name(src, copy, index, len(picks))
+            assert name.rpartition(".")[0] in records, name
+            record = dict(records[name.rpartition(".")[0]], id=source["id"])
+            assert record == source, f"{name} is not read as {src.name} is"
+    assert {"staff", "response"} <= kinds
