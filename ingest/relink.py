@@ -8,6 +8,9 @@ that an interrupted relink is redone by the next ingest).
 
 from __future__ import annotations
 
+import sys
+from collections import defaultdict
+
 from pyoxigraph import Literal, Quad
 
 from asckg.core import settings
@@ -22,19 +25,26 @@ __all__ = ["LinkReport", "is_stale", "load_facts", "mark_stale", "relink"]
 
 
 def load_facts(store: Store) -> dict[str, LetterFacts]:
-    """The facts linking needs, of every stored letter, keyed by the letter's IRI."""
+    """The facts linking needs, of every stored letter, keyed by the letter's IRI.
+
+    Held lean (a relink of 200,000 letters holds them all): the few distinct values of dates, kinds,
+    types, commitments and offices are interned, and a letter's sets are made only when it has any.
+    """
     letters: dict[str, LetterFacts] = {}
     for row in store.iter_rows(load_query("letters_index")):
         if row["letter"] not in letters:  # one row per letter unless a letter had two kinds
-            letters[row["letter"]] = LetterFacts(row["letter"], row["key"], row["date"], row["kind"], row["company"])
+            letters[row["letter"]] = LetterFacts(row["letter"], row["key"], _intern(row["date"]),
+                                                 _intern(row["kind"]), row["company"])
+    prior_dates: dict[str, set[str]] = defaultdict(set)
+    prior_comments: dict[str, set[int]] = defaultdict(set)
+    commitments: dict[str, set[str]] = defaultdict(set)
     for row in store.iter_rows(load_query("letters_priors")):
-        letter = letters.get(row["letter"])
-        if letter is None:
+        if row["letter"] not in letters:
             continue
         if row["priorDate"]:
-            letter.prior_dates.add(row["priorDate"])
+            prior_dates[row["letter"]].add(sys.intern(row["priorDate"]))
         if row["priorComment"] is not None:
-            letter.prior_comments.add(int(row["priorComment"]))
+            prior_comments[row["letter"]].add(int(row["priorComment"]))
     for row in store.iter_rows(load_query("letters_comments")):
         letter = letters.get(row["letter"])
         if letter is not None:
@@ -43,13 +53,23 @@ def load_facts(store: Store) -> dict[str, LetterFacts]:
         letter = letters.get(row["letter"])
         if letter is None:
             continue
-        letter.letter_type = letter.letter_type or row["letterType"]
+        letter.letter_type = letter.letter_type or _intern(row["letterType"])
         if row["commitment"]:
-            letter.commitments.add(row["commitment"])
+            commitments[row["letter"]].add(sys.intern(row["commitment"]))
         letter.reference = letter.reference or row["reference"]
-        letter.office = letter.office or row["office"]
-        letter.signature_office = letter.signature_office or row["signatureOffice"]
+        letter.office = letter.office or _intern(row["office"])
+        letter.signature_office = letter.signature_office or _intern(row["signatureOffice"])
+    for iri, dates in prior_dates.items():
+        letters[iri].prior_dates = frozenset(dates)
+    for iri, numbers in prior_comments.items():
+        letters[iri].prior_comments = frozenset(numbers)
+    for iri, given in commitments.items():
+        letters[iri].commitments = frozenset(given)
     return letters
+
+
+def _intern(value: str | None) -> str | None:
+    return None if value is None else sys.intern(value)
 
 
 _STATE = f"<{iris.STATE_GRAPH}>"

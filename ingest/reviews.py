@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
+from typing import AbstractSet
 
 
 @dataclass(slots=True)
@@ -36,7 +37,7 @@ class ReviewLetter:
     date: str | None
     kind: str | None
     letter_type: str | None = None
-    commitments: set[str] = field(default_factory=set)
+    commitments: AbstractSet[str] = frozenset()
     reference: str | None = None  # the EDGAR header's PUBLIC REFERENCE ACCESSION NUMBER
     office: str | None = None  # the EDGAR header's ORGANIZATION NAME
     signature_office: str | None = None  # the office in a staff letter's signature

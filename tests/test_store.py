@@ -89,3 +89,27 @@ def test_rdflib_view_of_the_same_store(tmp_path, records):
         write_records(store, [records[0]])
         ds = store.dataset()
         assert len(list(ds.quads((None, None, None, None)))) == len(store)
+
+
+def test_clearing_a_graph_in_chunks_removes_it_all_and_nothing_else(tmp_path, monkeypatch):
+    """clear_graph removes a large graph a chunk at a time (each its own transaction, so memory
+    stays flat); literals, blank nodes and quads in other graphs are handled right."""
+    import pyoxigraph as ox
+
+    from asckg.graph.store import embedded
+
+    monkeypatch.setattr(embedded, "CLEAR_CHUNK", 7)
+    target, other = ox.NamedNode("https://example.org/g/links"), ox.NamedNode("https://example.org/g/letter")
+    p = ox.NamedNode("https://example.org/p")
+    quads = []
+    for i in range(40):
+        s = ox.NamedNode(f"https://example.org/s/{i}")
+        quads += [ox.Quad(s, p, ox.Literal(f'text "{i}"\n', language="en"), target),
+                  ox.Quad(s, p, ox.Literal(str(i), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), target),
+                  ox.Quad(s, p, ox.NamedNode(f"https://example.org/o/{i}"), other)]
+    quads += [ox.Quad(ox.BlankNode(), p, ox.NamedNode("https://example.org/o/x"), target) for _ in range(3)]
+    with LetterStore(tmp_path / "s") as store:
+        store.add_quads(quads)
+        store.clear_graph(target.value)
+        assert list(store.quads(graph=target)) == []
+        assert {str(q) for q in store.quads()} == {str(q) for q in quads if q.graph_name == other}

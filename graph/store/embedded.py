@@ -12,6 +12,7 @@ rdflib's API; bulk work goes through pyoxigraph directly.
 from __future__ import annotations
 
 import os
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
@@ -23,6 +24,10 @@ from asckg.graph.model import ids
 if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.model.ids)
     from asckg.graph.model.build import LetterQuads
     from asckg.graph.model.nquads import SerializedLetter
+
+#: Quads removed per transaction when a graph is cleared (:meth:`LetterStore.clear_graph`).
+CLEAR_CHUNK = 50_000
+
 
 class LetterStore:
     """An Oxigraph store on disk; use as a context manager or call :meth:`close`."""
@@ -126,9 +131,27 @@ class LetterStore:
             raise StoreError(f"{self.path}: cannot write graph {graph_iri}: {_os_reason(err)}") from err
 
     def clear_graph(self, graph_iri: str) -> None:
-        """Empty one named graph."""
+        """Empty one named graph, :data:`CLEAR_CHUNK` quads to a transaction, flushed after each.
+
+        Not one transaction: Oxigraph holds a whole transaction in memory, and removing the links
+        graph of 200,000 letters (1.3 million quads) at once took 1.7 GB and 50 s. The caller makes
+        an interrupted clear harmless (the relink runs under its stale mark).
+        """
+        graph = ox.NamedNode(graph_iri)
         try:
-            self.raw.remove_graph(ox.NamedNode(graph_iri))
+            while True:
+                chunk = list(islice(self.raw.quads_for_pattern(None, None, None, graph), CLEAR_CHUNK))
+                if not chunk:
+                    break
+                named = [q for q in chunk if not _has_blank(q)]
+                if named:
+                    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in named)
+                    self.raw.update(f"DELETE DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+                for quad in chunk:  # DELETE DATA takes no blank node: those go one by one
+                    if _has_blank(quad):
+                        self.raw.remove(quad)
+                if not self.read_only:
+                    self.raw.flush()
         except OSError as err:
             raise StoreError(f"{self.path}: cannot clear graph {graph_iri}: {_os_reason(err)}") from err
 
@@ -206,6 +229,10 @@ class LetterStore:
         from rdflib import Dataset
 
         return Dataset(store=OxigraphStore(store=self.raw))
+
+
+def _has_blank(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
 def _replace_graph_update(graph_iri: str, quads: list[ox.Quad], extra: list[ox.Quad] | None = None) -> str:
