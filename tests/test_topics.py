@@ -89,6 +89,31 @@ def test_decide_names_the_topic_for_the_date():
     assert [(a.label, a.decided_by) for a in found] == [("605", "rule")]
 
 
+def test_held_out_figures_at_other_thresholds_relabel_the_same_probabilities():
+    """The cross-validation's threshold table labels the stored held-out probabilities again: at the
+    threshold used, it gives the report's own figures; lower thresholds keep more labels."""
+    from asckg.nlp.topics.evaluate import Result, at_threshold, report, summary
+    from asckg.nlp.topics.rules import choose
+
+    cited = _comment("Refer to ASC 350-20-35.", cites=[Cite("asc", "350-20-35-1")])
+    plain = _comment("Please expand your MD&A discussion of results.", date="2016-05-10")
+    rows = []
+    for gold, comment, probs in [(["350", "S-K 303"], cited, {"350": 0.1, "S-K 303": 0.45, "740": 0.05}),
+                                 (["605"], plain, {"REVENUE": 0.62, "S-K 303": 0.3}),
+                                 (["S-K 303"], plain, {"S-K 303": 0.38, "740": 0.2})]:
+        rows.append({"letter": "x", "number": str(len(rows) + 1), "citing": bool(comment.cites),
+                     "gold": gold, "input": comment, "probabilities": probs, "baseline": [],
+                     "model": sorted(a.label for a in choose(comment, probs, Thresholds(0.5)))})
+    result = Result(1, rows)
+    assert at_threshold(result, 0.5) == summary(result)
+    at_half = at_threshold(result, 0.5)["model"]["comment_topics"]
+    at_035 = at_threshold(result, 0.35)["model"]["comment_topics"]
+    assert (at_half["tp"], at_half["fp"], at_half["fn"]) == (2, 0, 2)  # 350 (cited) and 605 (REVENUE, 2016)
+    assert (at_035["tp"], at_035["fp"], at_035["fn"]) == (4, 0, 0)
+    assert at_threshold(result, 0.25)["model"]["comment_topics"]["fp"] == 1  # S-K 303 at 0.3 on the 605 comment
+    assert "threshold" in report(result)
+
+
 def test_model_text_carries_caption_words_citations_and_hints():
     text = model_text(_comment("Refer to Item 10(e).", heading=["Form 10-K", "Non-GAAP Measures, page 40"],
                                cites=[Cite("sec_rule", "S-K 10")]))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asckg.nlp.topics import labels as _labels
-from asckg.nlp.topics.rules import cited_labels, decide, probabilities
+from asckg.nlp.topics.rules import Thresholds, choose, cited_labels, probabilities
 
 
 @dataclass
@@ -41,11 +41,13 @@ def cross_validate(rows: list[dict[str, Any]], k: int, config: Any) -> Result:
         test = [r for r in labelled if r["letter"] in held]
         inputs = [comment_input(r) for r in test]
         for row, comment, score in zip(test, inputs, scores(trained.nlp, inputs)):
+            probs = probabilities(comment, score, trained.stacker)
             result.rows.append({
                 "letter": row["letter"], "number": row["number"], "citing": bool(row["citing"]),
                 "gold": sorted(set(row["labels"])),
-                "model": sorted(a.label for a in decide(comment, score, trained.stacker, config.thresholds)),
-                "probabilities": probabilities(comment, score, trained.stacker),
+                "model": sorted(a.label for a in choose(comment, probs, config.thresholds)),
+                "input": comment,
+                "probabilities": probs,
                 "baseline": sorted(cited_labels(comment.cites)),
                 "scores": score,
                 "date": row["date"], "text": row["text"],
@@ -115,6 +117,18 @@ def summary(result: Result) -> dict[str, Any]:
     return out
 
 
+def at_threshold(result: Result, accept: float) -> dict[str, Any]:
+    """:func:`summary` of the same held-out probabilities labelled at another ``accept`` threshold
+    (the models are not retrained: the threshold only turns probabilities into labels)."""
+    rows = [dict(r, model=sorted(a.label for a in choose(r["input"], r["probabilities"], Thresholds(accept=accept))))
+            for r in result.rows]
+    return summary(Result(result.folds, rows))
+
+
+#: The thresholds :func:`report` shows the held-out F1 at, beside the one the model uses.
+SWEEP = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+
+
 def report(result: Result, top: int = 30) -> str:
     """A plain-text report of :func:`summary`, :func:`per_label` and :func:`calibration`."""
     s = summary(result)
@@ -131,6 +145,14 @@ def report(result: Result, top: int = 30) -> str:
         b = base.get(label, {"precision": 0.0, "recall": 0.0, "f1": 0.0})
         lines.append(f"{label:26} {m['support']:7d} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}   "
                      f"{b['precision']:.3f}/{b['recall']:.3f}/{b['f1']:.3f}")
+    lines += ["", "micro F1 of the same held-out probabilities at other thresholds (a label the comment does "
+              "not cite is kept at probability >= threshold)",
+              f"{'threshold':>9} {'P':>6} {'R':>6} {'F1':>6}   {'uncited P':>9} {'R':>6} {'F1':>6}"]
+    for accept in SWEEP:
+        m = at_threshold(result, accept)["model"]
+        a, u = m["comment_topics"], m["comment_topics_uncited"]
+        lines.append(f"{accept:9.2f} {a['precision']:6.3f} {a['recall']:6.3f} {a['f1']:6.3f}   "
+                     f"{u['precision']:9.3f} {u['recall']:6.3f} {u['f1']:6.3f}")
     cal = calibration(result)
     lines += ["", f"calibration of the label probabilities ({cal['pairs']} comment x class pairs): "
               f"Brier {cal['brier']:.4f}, expected calibration error {cal['ece']:.4f}",

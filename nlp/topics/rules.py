@@ -245,14 +245,18 @@ def decide(
     thresholds: Thresholds = Thresholds(),
     ev: Evidence | None = None,
 ) -> list[Assignment]:
-    """The labels of one comment from its citations and the model's score per class, best first.
+    """The labels of one comment from its citations and the model's score per class, best first:
+    :func:`choose` over the stacker's :func:`probabilities`."""
+    return choose(comment, probabilities(comment, scores, stacker, ev), thresholds)
 
-    Each class gets a probability from the stacker (the model's score, the caption, the text, the
-    citations). A cited label stays unless its probability is below ``thresholds.veto``; another
-    class becomes a label at ``thresholds.accept``, named for the letter's date when its Topic
-    changed (:func:`labels.label_for_date`). At most :data:`MAX_LABELS`.
+
+def choose(comment: CommentInput, probs: Mapping[str, float], thresholds: Thresholds = Thresholds()) -> list[Assignment]:
+    """The labels of one comment from its citations and each class's probability, best first.
+
+    A cited label stays unless its probability is below ``thresholds.veto``; another class becomes
+    a label at ``thresholds.accept``, named for the letter's date when its Topic changed
+    (:func:`labels.label_for_date`). At most :data:`MAX_LABELS`.
     """
-    probs = probabilities(comment, scores, stacker, ev)
     out: dict[str, Assignment] = {}
     for label in cited_labels(comment.cites):
         p = probs.get(_labels.to_class(label), 1.0)
