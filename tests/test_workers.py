@@ -26,6 +26,8 @@ def test_records_come_back_in_order_with_errors_in_place():
     letters = _letters()
     mixed = [letters[0], InputError("bad.txt", "empty file"), *letters[1:]]
     with WorkerPool(jobs=2) as pool:
+        if "forkserver" in __import__("multiprocessing").get_all_start_methods():
+            assert pool._ctx.get_start_method() == "forkserver"  # what ingest and extract use here
         out = list(pool.run(mixed))
     assert [type(x) for x in out] == [LetterRecord, InputError, *[LetterRecord] * (len(letters) - 1)]
     assert [x.id for x in out if isinstance(x, LetterRecord)] == [l.id for l in letters]
@@ -52,7 +54,7 @@ def test_a_letter_over_the_time_limit_is_skipped_and_the_rest_go_on(monkeypatch)
     letters = _letters()
     stall = Letter(id="stall", path="stall.txt", text="STALL " + letters[0].text, fmt="text", meta={})
     started = time.monotonic()
-    with WorkerPool(jobs=1, timeout=2) as pool:
+    with WorkerPool(jobs=1, timeout=2, start_method="fork") as pool:  # the patch reaches a forked worker
         out = list(pool.run([letters[0], stall, letters[1]]))
     assert time.monotonic() - started < 30
     assert isinstance(out[0], LetterRecord) and isinstance(out[2], LetterRecord)
@@ -79,7 +81,7 @@ def test_a_worker_that_dies_is_reported_and_replaced(monkeypatch):
     monkeypatch.setattr(workers, "_work", die_on_marker)
     letters = _letters()
     doomed = Letter(id="doomed", path="doomed.txt", text="DIE " + letters[0].text, fmt="text", meta={})
-    with WorkerPool(jobs=1, timeout=30) as pool:
+    with WorkerPool(jobs=1, timeout=30, start_method="fork") as pool:
         out = list(pool.run([doomed, letters[0], letters[1]]))
     assert isinstance(out[0], InputError) and "process died" in str(out[0])
     assert all(isinstance(x, LetterRecord) for x in out[1:])
@@ -122,6 +124,23 @@ def test_a_pipeline_that_cannot_be_built_is_one_error_not_endless_restarts(monke
     monkeypatch.setattr(extract.Extractor, "__init__", broken)
     started = time.monotonic()
     with pytest.raises(AsckgError, match="the extraction worker cannot start .ImportError: no module named spacy_broken."):
-        with WorkerPool(jobs=2) as pool:
+        with WorkerPool(jobs=2, start_method="fork") as pool:
             list(pool.run(_letters()))
     assert time.monotonic() - started < 20
+
+
+def test_a_worker_killed_from_outside_is_replaced_with_the_default_start():
+    """The same replacement for workers started the default way (from the fork server, unpatched):
+    a worker killed between letters is noticed, the letter it had, if any, is that letter's error,
+    and the batch goes on with a new worker."""
+    letters = _letters()
+    with WorkerPool(jobs=1, timeout=30) as pool:
+        first_pid = pool._workers[0].process.pid
+        results = pool.run(letters)
+        out = [next(results)]
+        os.kill(first_pid, signal.SIGKILL)
+        out += list(results)
+        assert pool._workers[0].process.pid != first_pid
+    assert isinstance(out[0], LetterRecord) and len(out) == len(letters)
+    assert sum(isinstance(x, LetterRecord) for x in out) >= len(letters) - 1
+    assert all(isinstance(x, LetterRecord) or "process died" in str(x) for x in out)
