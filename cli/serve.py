@@ -49,9 +49,10 @@ def serve(
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        err.print("stopped")
+        pass  # Ctrl-C before the server took over its signals; after, serve_forever returns
     finally:
         server.server_close()
+    err.print("stopped")
 
 
 def _stop(signum: int, frame: object) -> None:
