@@ -26,6 +26,9 @@ def cites(
     ("350") or SEC rule ("S-K 303") whether or not they cite it, each with its score.
     """
     if about:
+        if newest is not None:
+            raise typer.BadParameter("lists the letters that cite REFERENCE; --about lists comments, all of them",
+                                     param_hint="--newest")
         from asckg.cli.about import run_about
 
         run_about(reference, fmt.value, store)

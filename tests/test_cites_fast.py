@@ -114,3 +114,8 @@ def test_plain_iris_are_the_graphs_iris():
     for ref in ("SFAS 133", "SAB Topic 13.A", "C&DI Non-GAAP 102.10"):
         assert ids.guidance(ref) == str(iris.guidance_iri(ref))
     assert ids.rule("S-K 303") == str(iris.rule_iri("S-K 303"))
+
+
+def test_newest_with_about_is_a_usage_error(store):
+    done = _run(["cites", "350", "--about", "--newest", "5"], store, fast=True)
+    assert done.returncode == 2 and "--newest" in done.stderr and done.stdout == ""
