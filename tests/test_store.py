@@ -113,3 +113,19 @@ def test_clearing_a_graph_in_chunks_removes_it_all_and_nothing_else(tmp_path, mo
         store.clear_graph(target.value)
         assert list(store.quads(graph=target)) == []
         assert {str(q) for q in store.quads()} == {str(q) for q in quads if q.graph_name == other}
+
+
+def test_releasing_keeps_everything_stored_and_the_store_writable(tmp_path, records):
+    """release() closes and reopens the database: what was written (flushed or not) is all there
+    after, the store takes writes again, and the directory stays locked to other writers."""
+    with LetterStore(tmp_path / "s") as store:
+        write_records(store, records[:-1])
+        before = _snapshot(store)
+        store.release()
+        assert _snapshot(store) == before
+        assert write_records(store, records[-1:]).stored == 1
+        with pytest.raises(StoreError, match="cannot open the store"):
+            LetterStore(tmp_path / "s")
+        stored = _snapshot(store)
+    with LetterStore(tmp_path / "s", read_only=True) as again:
+        assert _snapshot(again) == stored != before

@@ -210,6 +210,9 @@ class RemoteStore:
     def flush(self) -> None:
         """Nothing to flush: the server writes each update when it is made."""
 
+    def release(self) -> None:
+        """Nothing to give back: the server's memory is the server's."""
+
     def __len__(self) -> int:
         # asckg writes only named graphs (the union default graph would count each triple twice).
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
