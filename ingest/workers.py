@@ -69,7 +69,9 @@ def _context(start_method: str | None) -> Any:
     this process holds by then (the open store's caches, the batches being written), and copies of
     those pages as they are touched; at 19,780 letters ingest peaked at about 600 MB of PSS this way
     against 660 MB forked, at the same speed. ``start_method`` names another ("fork" lets a test's
-    patches reach the workers)."""
+    patches reach the workers). As with any fork server or spawn start, each worker imports the
+    calling script again (as ``__mp_main__``): a script that ingests with ``jobs > 1`` keeps its work
+    under ``if __name__ == "__main__":`` (the ``asckg`` command does)."""
     if start_method is not None:
         return mp.get_context(start_method)
     if "forkserver" not in mp.get_all_start_methods():
