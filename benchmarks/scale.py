@@ -47,6 +47,8 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from asckg.nlp.anatomy.header import STAFF_ACCESSION_PREFIXES
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 NAME_RE = re.compile(r"(\d+)_(\d{10})-(\d{2})-(\d{6})")
@@ -60,11 +62,6 @@ class WrongAnswer(AssertionError):
 
 
 # -- the letters, K times ----------------------------------------------------------------------
-#: Accession prefixes that make a letter the staff's (asckg.nlp.anatomy.header.STAFF_ACCESSION_PREFIXES):
-#: a staff letter's copy keeps its prefix, or it would be read as a response to the SEC.
-STAFF_PREFIXES = ("0000000000", "9999999997")
-
-
 def copy_name(path: Path, copy: int, index: int = 0, sources: int = 1) -> str:
     """The file name of a letter's copy ``copy`` (0: the name as it is); ``index`` is the letter's
     place among the ``sources`` letters copied.
@@ -81,7 +78,7 @@ def copy_name(path: Path, copy: int, index: int = 0, sources: int = 1) -> str:
     if m:  # asckg names a letter by the accession of a CIK_accession name: give each copy its own
         cik, prefix, year, seq = m.groups()
         new_cik = (int(cik) * 1000 + copy) % 10**10
-        if prefix in STAFF_PREFIXES:
+        if f"{prefix}-" in STAFF_ACCESSION_PREFIXES:  # kept, or the copy is read as a response
             slot = (copy - 1) * sources + index
             if int(seq) >= 500000 or slot >= 500000:
                 raise SystemExit(f"{path.name}: no staff accession number left for copy {copy}")

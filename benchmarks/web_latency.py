@@ -105,12 +105,11 @@ def check_about(store: str, reference: str, page: str) -> str:
     section = page.split('id="about-h"', 1)[1]
     if f"{len(whole)} comment" not in section:
         raise SystemExit(f"{reference}: the page does not count the {len(whole)} comments about it")
-    places, at = [], 0
-    for comment in whole[:25]:
+    at = 0
+    for comment in whole[:25]:  # each found after the one before: listed, and in order
         at = section.find(f'href="/letter/{urllib.parse.quote(comment.id, safe="")}"', at)
         if at == -1:
             raise SystemExit(f"{reference}: the page does not list the newest comments about it in order")
-        places.append(at)
         at += 1
     return f"; {len(whole)} comments about it, newest in order"
 

@@ -40,8 +40,11 @@ class LetterStore:
         exists = (self.path / "CURRENT").exists()
         if not exists and (read_only or not create):
             raise StoreError(f"{self.path}: no store here yet; run `asckg ingest` first")
+        self._store = self._open()
+
+    def _open(self) -> ox.Store:
         try:
-            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+            return ox.Store.read_only(str(self.path)) if self.read_only else ox.Store(str(self.path))
         except OSError as err:
             raise StoreError(f"{self.path}: cannot open the store: {_os_reason(err)}") from err
 
@@ -53,10 +56,8 @@ class LetterStore:
         self.close()
 
     def close(self) -> None:
-        store = getattr(self, "_store", None)
-        if store is not None:
-            if not self.read_only:
-                store.flush()
+        if getattr(self, "_store", None) is not None:
+            self.flush()  # a read-only store has nothing to flush
             self._store = None  # type: ignore[assignment]  # closed
 
     @property
@@ -119,12 +120,8 @@ class LetterStore:
         Ingest calls this between writing letters and linking them."""
         if self.read_only:
             return
-        self.flush()
-        self._store = None  # type: ignore[assignment]  # dropped: the database closes here
-        try:
-            self._store = ox.Store(str(self.path))
-        except OSError as err:
-            raise StoreError(f"{self.path}: cannot open the store again: {_os_reason(err)}") from err
+        self.close()  # flushed, and the database dropped: it closes here
+        self._store = self._open()
 
     def update(self, sparql_update: str) -> None:
         """Run a SPARQL update in one transaction."""
