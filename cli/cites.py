@@ -16,7 +16,7 @@ def cites(
     via: Annotated[bool, typer.Option("--via/--no-via", help="Also list letters citing an older standard that went into this part of the Codification (SOP 97-2 for 985-605).")] = True,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json (a list of objects) or csv.")] = TableFormat.table,
     store: StoreOption = STORE_DEFAULT,
-    newest: Annotated[int | None, typer.Option("--newest", min=1, metavar="N", help="Only the N most recent letters, newest first (read a month at a time: quick even for a Topic cited by thousands).")] = None,
+    newest: Annotated[int | None, typer.Option("--newest", min=1, metavar="N", help="Only the N most recent letters, newest first (read a month at a time: quick even for a Topic cited by thousands); not with --about.")] = None,
     about: Annotated[bool, typer.Option("--about", help="List the comments ABOUT this ASC Topic or SEC rule, cited or not (the topic model's asckg:about), instead of the letters that cite it.")] = False,
 ) -> None:
     """List the letters that cite REFERENCE, or anything under it unless --exact.
