@@ -69,12 +69,17 @@ class GrammarComponent:
 
 
 class LetterDateComponent(GrammarComponent):
-    """The dates grammar, plus the date printed on the letter in ``doc._.letter_date``."""
+    """The dates grammar, plus (with ``dateline``) the date printed on the letter in ``doc._.letter_date``."""
+
+    def __init__(self, name: str, grammar: str, spans_key: str = SPANS_KEY, dateline: bool = True) -> None:
+        super().__init__(name, grammar, spans_key)
+        self.dateline = dateline
+        self.letter_date = importlib.import_module("asckg.nlp.grammar.dates").letter_date
 
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
-        module = importlib.import_module("asckg.nlp.grammar.dates")
-        doc._.letter_date = module.letter_date(doc_text(doc))
+        if self.dateline:
+            doc._.letter_date = self.letter_date(doc_text(doc))
         return doc
 
 
@@ -113,8 +118,9 @@ def make_file_number_component(nlp: Language, name: str, spans_key: str) -> Gram
 
 
 @Language.factory(
-    "asckg_dates", assigns=["doc.spans", "doc._.letter_date"], default_config={"spans_key": SPANS_KEY}
+    "asckg_dates", assigns=["doc.spans", "doc._.letter_date"],
+    default_config={"spans_key": SPANS_KEY, "dateline": True},
 )
-def make_date_component(nlp: Language, name: str, spans_key: str) -> LetterDateComponent:
-    """Dates, and the date printed on the letter."""
-    return LetterDateComponent(name, "dates", spans_key)
+def make_date_component(nlp: Language, name: str, spans_key: str, dateline: bool) -> LetterDateComponent:
+    """Dates, and (``dateline``) the date printed on the letter."""
+    return LetterDateComponent(name, "dates", spans_key, dateline)

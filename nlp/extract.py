@@ -24,7 +24,9 @@ class Extractor:
     """Reads letters with one spaCy pipeline, built once and reused."""
 
     def __init__(self, nlp: Language | None = None, batch_size: int = 16, topics: bool = True) -> None:
-        self.nlp = nlp if nlp is not None else build_pipeline()
+        # The letter's date comes from its anatomy, read from the text as written: the Doc holds
+        # the text with running page headers blanked, and some letters print their date only there.
+        self.nlp = nlp if nlp is not None else build_pipeline(dateline=False)
         # What each staff comment is about (asckg.nlp.topics), from the shipped model.
         self.topics = topics
         self.batch_size = batch_size
@@ -43,7 +45,7 @@ class Extractor:
         """The record of one letter from its processed Doc."""
         mentions = tuple(doc._.mentions)
         anatomy = parse_letter(letter.text, letter.meta, masked=doc_text(doc))
-        letter_date = doc._.letter_date
+        letter_date = anatomy.letter_date
         return LetterRecord(
             id=letter.id,
             path=letter.path,

@@ -64,8 +64,12 @@ def without_lexeme_attributes(nlp: Language) -> Language:
     return nlp
 
 
-def build_pipeline() -> Language:
-    """A fresh pipeline: blank English, the letter tokenizer, every asckg component."""
+def build_pipeline(dateline: bool = True) -> Language:
+    """A fresh pipeline: blank English, the letter tokenizer, every asckg component.
+
+    ``dateline=False`` leaves ``doc._.letter_date`` unset, for a caller that reads the letter's
+    date elsewhere (:class:`asckg.nlp.extract.Extractor` takes it from the letter's anatomy).
+    """
     import asckg.nlp.components  # noqa: F401  (registers the factories)
 
     extensions.register()
@@ -74,7 +78,7 @@ def build_pipeline() -> Language:
     # The readers refuse longer texts with a clear error; the two limits are one number.
     nlp.max_length = MAX_CHARS
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"dateline": dateline} if name == "asckg_dates" else {})
     return nlp
 
 

@@ -75,3 +75,34 @@ def test_spacy_blank_still_works_with_asckg_installed():
     # spaCy imports every registered entry point when it builds any pipeline.
     nlp = spacy.blank("en")
     assert [t.text for t in nlp("Refer to ASC 606.")][:3] == ["Refer", "to", "ASC"]
+
+
+# A company's response in the shape of the corpus's html2text responses (words of our own): no date
+# above the salutation, the letter's date printed only in the running header of pages 2 and 3.
+_HEADER_DATED = (
+    "CORRESP\n\nExample Networks Corporation\n\n1 Main Street\n\nHanover, Maryland 21076\n\n"
+    "Ms. Jane Doe\n\nU.S. Securities and Exchange Commission\n\nDivision of Corporation Finance\n\n"
+    "Re:\n\nExample Networks Corporation\n\nForm 10-K for the Fiscal Year Ended October 31, 2016\n\n"
+    "Filed December 22, 2016\n\nDear Ms. Doe:\n\nThis letter answers the staff's comment letter dated "
+    "July 10, 2017. We set out each comment before our response.\n\n"
+    "1. Please tell us how you recognize revenue on software sold with hardware.\n\n"
+    "Response: We recognize it when control passes, as described on page 45.\n\n"
+    "Securities and Exchange Commission\n\nJuly 14, 2017\n\nPage\n2\n\n"
+    "2. Please tell us more about your segments.\n\n"
+    "Response: We have one operating segment, as our chief operating decision maker reviews results as a whole.\n\n"
+    "Securities and Exchange Commission\n\nJuly 14, 2017\n\nPage\n3\n\n"
+    "Sincerely,\n\n/s/ John Roe\n\nJohn Roe\n\nGeneral Counsel\n"
+)
+
+
+def test_a_date_printed_only_in_the_running_header_is_the_letters_date():
+    from asckg.nlp.extract import Extractor
+    from asckg.nlp.layout import mask_running_headers
+    from asckg.nlp.readers import Letter
+
+    masked = mask_running_headers(_HEADER_DATED)
+    assert "July 14, 2017" not in masked  # the pipeline reads the text without its running headers...
+    letter = Letter(id="header-dated", path="header-dated.txt", fmt="txt", text=_HEADER_DATED, meta={})
+    (record,) = Extractor(topics=False).extract([letter])
+    assert record.letter_date == "2017-07-14"  # ... and the record still has the date the letter prints
+    assert list(record.anatomy.prior_letter_dates) == ["2017-07-10"]
