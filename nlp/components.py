@@ -54,8 +54,7 @@ class GrammarComponent:
         mentions = self.find(doc_text(doc))
         if not mentions:
             return doc
-        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else None
-        spans = list(group) if group is not None else []
+        spans = []
         for mention in mentions:
             # "expand" snaps to whole tokens: a mention may start or end inside a token that the
             # tokenizer did not split (a code followed by a full stop, "606-10-25-19.").
@@ -64,7 +63,10 @@ class GrammarComponent:
                 continue
             span._.asckg = mention.dump()
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+        if self.spans_key in doc.spans:
+            doc.spans[self.spans_key].extend(spans)  # the earlier components' spans stay as they are
+        else:
+            doc.spans[self.spans_key] = spans
         return doc
 
 

@@ -6,6 +6,7 @@ the graph) reads records, not Docs.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.pipeline import build_pipeline
 from asckg.nlp.readers import Letter
 from asckg.nlp.record import LetterRecord, content_hash
-from asckg.nlp.topics.model import comment_topics, shipped
+from asckg.nlp.topics.model import letters_topics, shipped
 
 
 class Extractor:
@@ -43,9 +44,11 @@ class Extractor:
 
     def record(self, letter: Letter, doc: Doc) -> LetterRecord:
         """The record of one letter from its processed Doc."""
-        mentions = tuple(doc._.mentions)
+        return self._with_topics([self._record(letter, doc)])[0]
+
+    def _record(self, letter: Letter, doc: Doc) -> LetterRecord:
+        """The record without its comment topics."""
         anatomy = parse_letter(letter.text, letter.meta, masked=doc_text(doc))
-        letter_date = anatomy.letter_date
         return LetterRecord(
             id=letter.id,
             path=letter.path,
@@ -53,24 +56,34 @@ class Extractor:
             text=letter.text,
             text_hash=content_hash(letter.text),
             meta=dict(letter.meta),
-            mentions=mentions,
-            letter_date=letter_date,
+            mentions=tuple(doc._.mentions),
+            letter_date=anatomy.letter_date,
             anatomy=anatomy,
-            topics=comment_topics(anatomy, mentions, letter_date) if self.topics else (),
-            topic_model=shipped().version if self.topics else None,
         )
+
+    def _with_topics(self, records: list[LetterRecord]) -> list[LetterRecord]:
+        """The records with what each staff comment is about, labelled in one batch."""
+        if not self.topics:
+            return records
+        found = letters_topics([(r.anatomy, r.mentions, r.letter_date) for r in records])
+        version = shipped().version
+        return [replace(r, topics=t, topic_model=version) for r, t in zip(records, found)]
 
     def extract(self, letters: Iterable[Letter], n_process: int = 1) -> Iterator[LetterRecord]:
         """Records in the order of the letters, streamed: only a batch is held at a time.
 
         The pipeline reads each text with its running page headers blanked out (same length, so
         every offset still points into the letter as read): a citation that a page break split,
-        "ASC 606-10-" + "Page 2" header + "25-19", reads through.
+        "ASC 606-10-" + "Page 2" header + "25-19", reads through. The comments of a batch of
+        letters go to the topic model together.
         """
         pairs = ((mask_running_headers(letter.text), letter) for letter in letters)
+        batch: list[LetterRecord] = []
         for doc, letter in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, n_process=n_process
         ):
-            yield self.record(letter, doc)
-
-
+            batch.append(self._record(letter, doc))
+            if len(batch) >= self.batch_size:
+                yield from self._with_topics(batch)
+                batch = []
+        yield from self._with_topics(batch)

@@ -143,22 +143,52 @@ def _answer_sentences(corpus: Path) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("pattern, words", [("_WILL_CHANGE", "_WILL_WORDS"), ("_PROMISE", "_WILL_WORDS"),
-                                            ("_HAS_CHANGED", "_HAS_WORDS"), ("_FUTURE_PLACE", "_FUTURE_WORDS")])
-def test_every_match_holds_one_of_its_words(corpus: Path, pattern: str, words: str) -> None:
-    """A pattern is skipped where its words are missing: that must never skip a match. Checked on
-    every answer sentence of the corpus, and on each match alone (the words are in the match itself)."""
+def _sieves() -> list[str]:
+    from asckg.nlp.anatomy import outcome
+    from asckg.nlp.anatomy.sieve import Sieve
+
+    return [name for name, value in vars(outcome).items() if isinstance(value, Sieve)]
+
+
+def test_the_outcome_patterns_have_quick_checks() -> None:
     from asckg.nlp.anatomy import outcome
 
-    pat, gate = getattr(outcome, pattern), getattr(outcome, words)
-    sentences = _answer_sentences(corpus)
-    assert len(sentences) > 5000
+    names = _sieves()
+    assert len(names) >= 11
+    assert all(getattr(outcome, name).check is not None for name in names)
+
+
+@pytest.mark.parametrize("name", _sieves())
+def test_every_match_passes_its_quick_check(corpus: Path, name: str) -> None:
+    """A pattern is not searched where its quick check finds nothing: that must never skip a match.
+    Checked at every match in every answer sentence and every letter's head in the corpus: the
+    check matches the lowered text at the very offset where the pattern's match starts (a check
+    given as words: one of them is inside the match)."""
+    from asckg.nlp.anatomy import outcome
+    from asckg.nlp.anatomy.sieve import check_for, plain_lower
+
+    sieve = getattr(outcome, name)
+    derived = (made := check_for(sieve.pattern)) is not None and made.pattern == sieve.check.pattern
+    texts = _answer_sentences(corpus) + _heads(corpus)
     matched = 0
-    for s in sentences:
-        for m in pat.finditer(s):
+    for text in texts:
+        low = plain_lower(text)
+        if low is None:
+            continue
+        for m in sieve.pattern.finditer(text):
             matched += 1
-            assert gate.search(m.group(0).lower()), (pattern, m.group(0))
-    assert matched > 300
+            if derived:
+                assert sieve.check.match(low, m.start()), (name, m.group(0))
+            else:  # a given check: a word inside every match
+                assert sieve.check.search(low, m.start(), m.end()), (name, m.group(0))
+    assert matched >= 10, (name, matched)
+
+
+@functools.cache
+def _heads(corpus: Path) -> list[str]:
+    from asckg.nlp.anatomy.outcome import _HEAD_CHARS
+
+    return [path.read_text(errors="replace")[:_HEAD_CHARS] for path in sorted((corpus / "letters").glob("*.txt"))]
 
 
 def test_unusual_letters_are_searched_in_full() -> None:

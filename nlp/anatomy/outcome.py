@@ -29,7 +29,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from asckg.nlp.anatomy.model import Anatomy
-from asckg.nlp.anatomy.text import closings, folds_plainly, salutation
+from asckg.nlp.anatomy.sieve import Sieve, plain_lower
+from asckg.nlp.anatomy.text import closings, salutation
 
 #: What a letter is, finer than its kind (the names edgartools gives SEC correspondence).
 LETTER_TYPES = ("sec_comment", "review_complete", "no_review", "sec_letter",
@@ -40,47 +41,47 @@ COMMITMENTS = ("amend", "future", "none")
 
 # --- staff letters ---------------------------------------------------------------------------------
 # "This is to advise you that we have not reviewed and will not review your registration statement."
-_NO_REVIEW = re.compile(r"\b(?:have\s+not\s+reviewed\s+and\s+will\s+not\s+review|will\s+not\s+(?:be\s+)?review(?:ed|ing)?\s+"
-                        r"(?:your|the|this)\s+(?:registration|filing|proxy|schedule|offering))", re.IGNORECASE)
+_NO_REVIEW = Sieve(re.compile(r"\b(?:have\s+not\s+reviewed\s+and\s+will\s+not\s+review|will\s+not\s+(?:be\s+)?review(?:ed|ing)?\s+"
+                        r"(?:your|the|this)\s+(?:registration|filing|proxy|schedule|offering))", re.IGNORECASE))
 # "We have completed our review of your filing(s) / correspondence / this subject matter", "we have
 # no further comments", "we have concluded our review".
-_COMPLETE = re.compile(r"\b(?:(?:have|has)\s+(?:now\s+)?(?:completed|concluded|finished)\s+(?:our|its)\s+review"
-                       r"|(?:have|has)\s+no\s+further\s+comments)", re.IGNORECASE)
+_COMPLETE = Sieve(re.compile(r"\b(?:(?:have|has)\s+(?:now\s+)?(?:completed|concluded|finished)\s+(?:our|its)\s+review"
+                       r"|(?:have|has)\s+no\s+further\s+comments)", re.IGNORECASE))
 # Notices that neither ask nor close: an order declaring a registration effective (Exchange Act
 # section 12(d)), the requests and assessments about redacted exhibits (Regulation S-K Item
 # 601(b)(10)(iv)), a reminder that comments remain unanswered.
-_NOTICE = re.compile(r"ORDER\s+DECLARING|\bredacted\s+(?:information\s+from\s+the\s+)?exhibits?\b"
+_NOTICE = Sieve(re.compile(r"ORDER\s+DECLARING|\bredacted\s+(?:information\s+from\s+the\s+)?exhibits?\b"
                      r"|\bconcluded\s+our\s+assessment\b|\bcomments?\s+(?:remain|are\s+still)\s+(?:outstanding|unanswered|unresolved)"
-                     r"|\bhave\s+not\s+(?:yet\s+)?received\s+(?:a|your)\s+response", re.IGNORECASE)
+                     r"|\bhave\s+not\s+(?:yet\s+)?received\s+(?:a|your)\s+response", re.IGNORECASE))
 # The staff asking for something in a letter without numbered comments.
-_STAFF_ASKS = re.compile(r"\b(?:please\s+(?:tell|advise|explain|provide|revise|respond|describe|confirm|disclose|discuss)|"
-                         r"tell\s+us|we\s+note\b|have\s+the\s+following\s+comments?)", re.IGNORECASE)
+_STAFF_ASKS = Sieve(re.compile(r"\b(?:please\s+(?:tell|advise|explain|provide|revise|respond|describe|confirm|disclose|discuss)|"
+                         r"tell\s+us|we\s+note\b|have\s+the\s+following\s+comments?)", re.IGNORECASE))
 
 # --- company letters ---------------------------------------------------------------------------
 # An answer to the staff: "Response:" labels are counted by the anatomy; these are the words of a
 # letter that answers without them ("We hereby respond to your oral comment", "the Company's
 # responses to the comments", "provide you with the information you requested").
-_ANSWERS = re.compile(
+_ANSWERS = Sieve(re.compile(
     r"\b(?:(?:hereby\s+)?respond(?:s|ing)?\s+to\s+(?:your|the\s+staff[’']?s?|the)\s+(?:\w+\s+){0,2}comments?"
     r"|(?:responses?|replies|answers?)\b(?:[^.]|\.(?!\s+[A-Z])){0,80}?\bto\s+(?:each\s+of\s+)?(?:your|the)\s+(?:\w+\s+){0,3}comments?"
     r"|in\s+response\s+to\s+(?:the\s+)?Staff\s+comments"
     r"|set(?:ting)?\s+forth\s+(?:below\s+)?(?:the\s+)?comments?\s+of\s+the\s+staff"
     r"|information\s+(?:you|the\s+staff)\s+requested|in\s+response\s+to\s+(?:your|the\s+staff[’']?s?)\s+(?:\w+\s+){0,2}(?:comments?|request|letter))",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # The registrant (or its underwriters) asking that a registration statement go effective:
 # "hereby requests acceleration of the effective date", "requests that the Registration Statement
 # be declared effective", "request that the effective date ... be accelerated", under Rules 460/461
 # or Exchange Act Rule 12d1-2.
-_ACCELERATION = re.compile(
+_ACCELERATION = Sieve(re.compile(
     r"\brequest(?:s|ing)?\s+(?:that\s+)?(?:the\s+)?(?:acceleration|(?:that\s+)?(?:the\s+)?(?:Commission|SEC)\s+accelerate)"
     r"|\brequest(?:s|ing)?\b(?:[^.]|\.(?=\s*[\d(]|\S))(?:[^.]|No\.){0,250}?\b(?:be\s+(?:declared|made)\s+effective|be\s+accelerated|become\s+effective|accelerate\s+the\s+effective)"
     r"|\brequest\s+for\s+acceleration\b"
     r"|\bhereby\s+join\b[^.]{0,200}?\brequest"
     r"|\bRule\s+460\b[^.]{0,300}?\bcopies\s+of\s+the\s+(?:Preliminary\s+)?Prospectus|\bwill\s+be\s+distributed\s+to\s+each\s+underwriter",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # A letter about the process, not the comments: more time, a date for the answers, a withdrawal,
 # the representations of an exchange offer registered under the staff's Exxon Capital position.
-_PROCESS = re.compile(
+_PROCESS = Sieve(re.compile(
     r"\b(?:request(?:s|ing)?\s+(?:an?\s+)?(?:additional|further)\s+(?:\w+\s+){0,3}(?:days|time|extension)"
     r"|request(?:s|ing)?\s+an\s+extension|extension\s+of\s+(?:the\s+)?(?:time|timing|deadline|date)"
     r"|(?:will|intends?\s+to|expects?\s+to|anticipates?)\s+(?:file|submit|provide|deliver)\s+(?:its|our|the\s+Company[’']s|a|the)\s+"
@@ -91,7 +92,7 @@ _PROCESS = re.compile(
     r"|\b(?:require|need)\s+additional\s+time\s+to\s+(?:complete|prepare|respond)"
     r"|anticipate\s+submitting\s+a\s+response|withdraws?\s+(?:the|its|our)\s+(?:\w+\s+){0,2}request"
     r"|in\s+reliance\s+on\s+the\s+(?:\w+\s+){0,6}?position\b[^.]{0,120}?\bExxon\s+Capital)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 #: How far into a letter its type is read: the sentences that say what a letter is come first
@@ -103,25 +104,26 @@ def letter_type(text: str, anatomy: Anatomy) -> str:
     """One of :data:`LETTER_TYPES` for a letter's (masked) text and its anatomy."""
     count = anatomy.comment_count
     text = text[:_HEAD_CHARS]
+    low = plain_lower(text)
     if anatomy.kind == "staff":
-        if _NOTICE.search(text):
+        if _NOTICE.search(text, low):
             return "sec_letter"
-        if _NO_REVIEW.search(text):
+        if _NO_REVIEW.search(text, low):
             return "no_review"
         if count:
             return "sec_comment"
-        if _COMPLETE.search(text):
+        if _COMPLETE.search(text, low):
             return "review_complete"
-        return "sec_comment" if count is None or _STAFF_ASKS.search(text) else "sec_letter"
+        return "sec_comment" if count is None or _STAFF_ASKS.search(text, low) else "sec_letter"
     if anatomy.kind == "other":
-        return "acceleration_request" if _ACCELERATION.search(text) else "company_letter"
+        return "acceleration_request" if _ACCELERATION.search(text, low) else "company_letter"
     if count:
         return "company_response"
-    if _PROCESS.search(text):
+    if _PROCESS.search(text, low):
         return "company_letter"
-    if _ANSWERS.search(text) or anatomy.comments:
+    if _ANSWERS.search(text, low) or anatomy.comments:
         return "company_response"
-    if _ACCELERATION.search(text):
+    if _ACCELERATION.search(text, low):
         return "acceleration_request"
     if count is not None and answer_commitment(_body(text), _forms(anatomy)) != ("none",):
         return "company_response"  # it promises changes: it answers comments, if in one piece
@@ -131,7 +133,7 @@ def letter_type(text: str, anatomy: Anatomy) -> str:
 # --- commitments -------------------------------------------------------------------------------
 # Changes to later periodic reports: "in future filings", "beginning with our Form 10-Q for the
 # quarter ending ...", "in our next Annual Report", "future earnings releases", "prospectively".
-_FUTURE_PLACE = re.compile(
+_FUTURE_PLACE = Sieve(re.compile(
     r"\b(?:future\s+(?!amendments?\b)(?:\w+\s+){0,3}?(?:filings?|reports?|disclosures?|submissions|periodic|annual|quarterly|earnings|Forms?|proxy|releases?|10-[KQ]s?|financial\s+statements)"
     r"|(?:beginning|starting|commencing)\s+(?:with|in)\b"
     r"|(?:next|upcoming|subsequent|forthcoming|later)\s+(?:\w+\s+){0,3}?(?:Forms?|10-[KQ]|20-F|Annual|Quarterly|periodic|filings?|reports?|proxy|earnings|releases?|fiscal)"
@@ -139,7 +141,7 @@ _FUTURE_PLACE = re.compile(
     r"|\b(?:Form\s+)?(?:10-[KQ]|20-F)\s+for\s+the\s+(?:fiscal\s+)?(?:quarter|year|period|three|six|nine|first|second|third|fourth)\b[^.;]{0,40}?\b(?:ending|ended)\b"
     r"|\bquarterly\s+report\s+on\s+Form\s+10-Q\b|\b(?:Form\s+)?10-Q\b(?!/A)"
     r"|\b(?:20\d\d|fiscal\s+(?:year\s+)?20\d\d)\s+(?:Annual\s+Report|Form\s+10-K|10-K)\b(?!/A)[^.;]{0,60}?\bfiled\b)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # A promise to change disclosure: "we will revise", "the Company will expand", "we intend to
 # include", "we plan to enhance", "will be included", "we will consider revising".
 _CHANGE_VERB = (r"(?:revis|amend|expand|enhanc|includ|add(?:ed|s|ing)?\b|disclos|provid|present|clarif|modif|updat|chang|"
@@ -147,7 +149,7 @@ _CHANGE_VERB = (r"(?:revis|amend|expand|enhanc|includ|add(?:ed|s|ing)?\b|disclos
                 r"separat|label|renam|retitl|reclassif|reorganiz|conform|explain|address|highlight|elaborat|"
                 r"ensure|comply|eliminat|omit|replac|recast|correct|rephras|reword|edit|refer|limit|discontinu|cease|"
                 r"no\s+longer|not\s+(?:present|use|include|refer)|make\s+(?:\w+\s+){0,4}?(?:clear|clearer|explicit)|use\b|us(?:e|ing)\s+the\s+term|consider\s+(?:revis|expand|enhanc|includ|add|disclos|provid|clarif))")
-_WILL_CHANGE = re.compile(
+_WILL_CHANGE = Sieve(re.compile(
     r"\b(?:will|shall|intends?\s+to|plans?\s+to|propose[sd]?\s+to|expects?\s+to|undertakes?\s+to|(?:is|are|am)\s+committed\s+to|"
     r"commits?\s+to|agrees?\s+to|(?:is|are)\s+(?:planning|intending)\s+to)(?:,[^,]{1,100},)?\s+"
     r"(?:(?:also|further|continue\s+to|additionally|then|accordingly|similarly|likewise|prospectively|now|in\s+addition|"
@@ -157,7 +159,7 @@ _WILL_CHANGE = re.compile(
     # "enhanced disclosure to be included in future periodic reports", "the proposed disclosure"
     r"|\bto\s+be\s+(?:included|made|added|provided|presented|disclosed|reflected)\b"
     r"|\bproposed\s+(?:\w+\s+){0,2}?(?:disclosures?|revisions?|language|changes|text|presentation)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # Who promises: the company ("we will", "the Company intends to", "Capital One will"), not its
 # numbers or the world ("the impact ... will materially change", "volumes will reflect").
 _COMPANY_SUBJECT = re.compile(
@@ -178,7 +180,7 @@ def _promised(sentence: str, match: re.Match[str]) -> bool:
 # "the disclosure has been revised", "we revised", "Marriott filed an amendment".
 _SUBJECT = (r"(?:we|the\s+company|the\s+registrant|the\s+partnership|the\s+trust|the\s+issuer|the\s+bank|it|"
             r"(?-i:(?!(?:The|This|These|Those|That|Such|Each|Any|All|In|As|If|When|Our|Its|Their)\b)[A-Z][\w&.]+))")
-_HAS_CHANGED = re.compile(
+_HAS_CHANGED_PATTERN = re.compile(
     r"\b" + _SUBJECT + r"\s+(?:have|has)\s+(?:(?:also|further|now|accordingly|additionally|similarly|hereby|therefore)\s+)?"
     r"(?:" + _CHANGE_VERB + r"|filed)"
     r"|\b(?:has|have)\s+(?:also\s+|further\s+|now\s+)?(?:revised|amended|updated|added|expanded|included|modified|clarified|"
@@ -211,7 +213,7 @@ _CONDITIONAL = re.compile(
     re.IGNORECASE)
 # Any promise, whatever the verb, when the sentence names the later filings ("we will reconcile our
 # non-GAAP measures in future filings", "the Company will footnote ... in future filings").
-_PROMISE = re.compile(r"\b(?:will|shall|undertakes?|intends?|plans?|commits?|agrees?|expects?\s+to)\b", re.IGNORECASE)
+_PROMISE = Sieve(re.compile(r"\b(?:will|shall|undertakes?|intends?|plans?|commits?|agrees?|expects?\s+to)\b", re.IGNORECASE))
 _TO_STAFF = re.compile(r"\bsupplementally\b|\b(?:provid|furnish|send|submit|deliver|mak)\w*\b[^.;]{0,80}?\bto\s+the\s+Staff\b"
                        r"|\bunder\s+separate\s+cover|\bRule\s+(?:418|12b-4|83)\b|\bconfidential\s+treatment", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.;!?])[\s”\"]+(?=[A-Z(“\"•·])|\n\s*\n|\s[•·]\s")
@@ -220,15 +222,19 @@ _REGISTRATION_FORMS = re.compile(r"(?:S-\d|F-\d|DRS|10-12[BG]|10|Form\s+10|Sched
                                  r"424.*|POS.*|N-\d.*|1-A.*|8-A.*)(?:/A)?", re.IGNORECASE)
 
 
-# Words one of which every match of a pattern above contains, in lower case: a sentence whose
-# lowered text has none of them is not searched with the pattern (most sentences of an answer
-# promise nothing, and these plain searches take a fifth of the time of the patterns'). Keep
-# each in step with its pattern.
-_WILL_WORDS = re.compile(r"will|shall|intend|plan|propos|expect|undertak|commit|agree|to\s+be")  # _WILL_CHANGE, _PROMISE
+# The patterns an answer's every sentence is searched with take as their quick check words one of
+# which every match holds, in lower case: _HAS_CHANGED names its subject case-sensitively ("Marriott
+# has filed"), which a derived check cannot follow, and the checks derived from the other three
+# (alternatives that open with an optional word) would take as long as the patterns themselves.
 _HAS_WORDS = re.compile(r"ha[sv]|revised|amended|expanded|enhanced|included|added|updated|modified|clarified|removed"
-                        r"|deleted|supplemented|filed|conformed|inserted|provided|replaced|corrected")  # _HAS_CHANGED
-_FUTURE_WORDS = re.compile(r"futur|beginning|starting|commencing|next|upcoming|subsequent|forthcoming|later|going"
-                           r"|prospectively|go-forward|10-[kq]|20-f|filed")  # _FUTURE_PLACE
+                        r"|deleted|supplemented|filed|conformed|inserted|provided|replaced|corrected")
+_HAS_CHANGED = Sieve(_HAS_CHANGED_PATTERN, _HAS_WORDS)
+_WILL_WORDS = re.compile(r"will|shall|intend|plan|propos|expect|undertak|commit|agree|to\s+be")
+_WILL_CHANGE = Sieve(_WILL_CHANGE.pattern, _WILL_WORDS)
+_PROMISE = Sieve(_PROMISE.pattern, _WILL_WORDS)
+_FUTURE_PLACE = Sieve(_FUTURE_PLACE.pattern, re.compile(
+    r"futur|beginning|starting|commencing|next|upcoming|subsequent|forthcoming|later|going|prospectively|go-forward"
+    r"|10-[kq]|20-f|filed"))
 
 #: A "sentence" longer than this is a table or a run-on text, read only this far.
 _SENTENCE_CHARS = 2_000
@@ -244,11 +250,6 @@ def _registration_like(forms: Iterable[str]) -> bool:
     return any(_REGISTRATION_FORMS.fullmatch(f or "") for f in forms)
 
 
-def _names_future(sentence: str, low: str, gated: bool) -> bool:
-    """Whether a sentence names later filings (:data:`_FUTURE_PLACE`)."""
-    return bool((not gated or _FUTURE_WORDS.search(low)) and _FUTURE_PLACE.search(sentence))
-
-
 def answer_commitment(answer: str, forms: Iterable[str] = ()) -> tuple[str, ...]:
     """What one answer commits to: ``("amend",)``, ``("future",)``, both, or ``("none",)``.
 
@@ -260,19 +261,16 @@ def answer_commitment(answer: str, forms: Iterable[str] = ()) -> tuple[str, ...]
     for sentence in _sentences(answer):
         if amend and future:
             break  # nothing more to find
-        low = sentence.lower()
-        gated = folds_plainly(sentence, low)  # else the word checks could miss: run every pattern
+        low = plain_lower(sentence)
         in_future: bool | None = None  # found when first needed
-        will = False
-        if not gated or _WILL_WORDS.search(low):
-            will = any(_promised(sentence, m) for m in _WILL_CHANGE.finditer(sentence))
-            if not will and _PROMISE.search(sentence):
-                will = in_future = _names_future(sentence, low, gated)
-        has = bool((not gated or _HAS_WORDS.search(low)) and _HAS_CHANGED.search(sentence))
+        will = any(_promised(sentence, m) for m in _WILL_CHANGE.finditer(sentence, low))
+        if not will and _PROMISE.search(sentence, low):
+            will = in_future = bool(_FUTURE_PLACE.search(sentence, low))
+        has = bool(_HAS_CHANGED.search(sentence, low))
         if not (will or has):
             continue
         if in_future is None:
-            in_future = _names_future(sentence, low, gated)
+            in_future = bool(_FUTURE_PLACE.search(sentence, low))
         if not in_future and _TO_STAFF.search(sentence):
             continue
         in_amend = bool(_AMEND_PLACE.search(sentence))

@@ -111,13 +111,26 @@ def comment_topics(anatomy: Any, mentions: Sequence[Any], letter_date: str | Non
                    model: TopicModel | None = None) -> tuple[CommentTopics, ...]:
     """What each comment of a staff letter is about (empty for other letters), from its anatomy
     and its mentions; ``model`` defaults to the shipped one."""
-    if anatomy is None or anatomy.kind != "staff" or not anatomy.comments:
-        return ()
-    inputs = []
-    for c in anatomy.comments:
-        inputs.append(CommentInput(tuple(c.heading_path), c.text, comment_cites(mentions, c.start, c.end), letter_date))
-    labelled = (model or shipped()).label(inputs)
-    return tuple(
-        CommentTopics(c.number, position, is_citing(comment.cites), tuple(found))
-        for position, (c, comment, found) in enumerate(zip(anatomy.comments, inputs, labelled), start=1)
-    )
+    return letters_topics([(anatomy, mentions, letter_date)], model)[0]
+
+
+def letters_topics(letters: Sequence[tuple[Any, Sequence[Any], str | None]],
+                   model: TopicModel | None = None) -> list[tuple[CommentTopics, ...]]:
+    """:func:`comment_topics` of several letters (anatomy, mentions, letter date) at once: the model
+    reads all their comments in one batch, which costs less than a batch per letter."""
+    inputs: list[list[CommentInput]] = []
+    for anatomy, mentions, letter_date in letters:
+        if anatomy is None or anatomy.kind != "staff" or not anatomy.comments:
+            inputs.append([])
+            continue
+        inputs.append([CommentInput(tuple(c.heading_path), c.text, comment_cites(mentions, c.start, c.end), letter_date)
+                       for c in anatomy.comments])
+    flat = [c for items in inputs for c in items]
+    labelled = iter((model or shipped()).label(flat)) if flat else iter(())
+    out: list[tuple[CommentTopics, ...]] = []
+    for (anatomy, _, _), items in zip(letters, inputs):
+        out.append(tuple(
+            CommentTopics(c.number, position, is_citing(comment.cites), tuple(next(labelled)))
+            for position, (c, comment) in enumerate(zip(anatomy.comments, items), start=1)
+        ) if items else ())
+    return out
