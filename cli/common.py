@@ -20,8 +20,8 @@ StoreOption = Annotated[
 ]
 
 JobsOption = Annotated[
-    int,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.", show_default=True),
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: every core).", show_default=False),
 ]
 TimeoutOption = Annotated[
     float,

@@ -24,7 +24,7 @@ class ExtractFormat(str, Enum):
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Letter files or directories (txt, md, html, pdf, EDGAR .txt).")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one object per line; json: a list; table: for reading.")] = ExtractFormat.jsonl,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = None,
     timeout: TimeoutOption = settings.EXTRACT_TIMEOUT,
 ) -> None:
     """Find the citations, forms, file numbers, dates, people, comments and their topics in letters; print one summary per letter.
@@ -33,7 +33,11 @@ def extract(
     answer's commitments (OUTCOMES.md) and each staff comment's topics (TOPICS.md); a reference that
     looked wrong (a Topic that does not exist, a range too long to expand) is listed under "flags".
     """
-    from asckg.ingest.batch import iter_records  # spaCy loads here, not for every command
+    from asckg.ingest.batch import default_jobs, iter_records  # spaCy loads here, not for every command
+    from asckg.nlp.readers import count_files
+
+    if jobs is None:  # every core, but no worker without a letter to read
+        jobs = min(default_jobs(), max(1, count_files(paths)))
 
     failed = 0
     summaries = []

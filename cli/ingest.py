@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from asckg.core import settings
-from asckg.cli.common import STORE_DEFAULT, StoreOption, TimeoutOption, err, out, report_error
+from asckg.cli.common import STORE_DEFAULT, JobsOption, StoreOption, TimeoutOption, err, out, report_error
 from asckg.core.errors import InputError
 from asckg.graph.store import open_store
 
@@ -16,7 +16,7 @@ from asckg.graph.store import open_store
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Letter files or directories (txt, md, html, pdf, EDGAR .txt).")],
     store: StoreOption = STORE_DEFAULT,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction [default: all cores].", show_default=False)] = None,
+    jobs: JobsOption = None,
     timeout: TimeoutOption = settings.EXTRACT_TIMEOUT,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run extraction on a Dask cluster: its scheduler's address (tcp://HOST:8786). The store is written from here.")] = None,
 ) -> None:

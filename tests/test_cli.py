@@ -145,3 +145,28 @@ def test_ingest_warns_about_a_letter_whose_citations_are_cut(tmp_path):
     warnings = [l for l in done.stderr.splitlines() if l.startswith("warning:")]
     assert warnings == [f"warning: {letters / 'many.txt'}: 500 citations beyond the first 1,000 are not stored "
                         "(asckg:omittedMentions 500)"]
+
+
+def test_extract_uses_every_core_but_no_worker_without_a_letter(monkeypatch):
+    """``asckg extract`` starts a worker per core, as ingest does, unless there are fewer files."""
+    from typer.testing import CliRunner
+
+    import asckg.ingest.batch as batch
+    from asckg.cli.app import app
+
+    asked: list[int] = []
+
+    def records(paths, *, jobs, timeout):
+        asked.append(jobs)
+        return iter(())
+
+    monkeypatch.setattr(batch, "iter_records", records)
+    monkeypatch.setattr(batch, "default_jobs", lambda: 4)
+    runner = CliRunner()
+    files = sorted(EXAMPLES.glob("*.txt"))
+    assert len(files) >= 5
+    for args, jobs in (([str(EXAMPLES)], 4), ([str(files[0])], 1), ([str(files[0]), str(files[1])], 2),
+                       ([str(EXAMPLES), "--jobs", "1"], 1)):
+        done = runner.invoke(app, ["extract", *args])
+        assert done.exit_code == 0, done.output
+        assert asked.pop() == jobs, args

@@ -365,3 +365,42 @@ def test_company_topics_as_a_canned_query(topic_store):
     assert lines[0].startswith("company,name,node,code,comments,letters") and len(lines) > 3
     assert any(",350," in line for line in lines[1:])
     assert all("NRG" in line for line in lines[1:])
+
+
+def test_leaving_out_classes_that_cannot_reach_the_threshold_changes_no_label():
+    """``decide`` asks :func:`probabilities` only for the classes that can reach the acceptance
+    threshold; its labels must be those of every class's probability, for any scores and evidence."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from asckg.nlp.topics.model import shipped
+    from asckg.nlp.topics.rules import Evidence, choose, probabilities
+
+    model = shipped()
+    classes = sorted(model.meta["classes"])[:12]
+    some = st.frozensets(st.sampled_from(classes), max_size=3)
+    score = st.one_of(st.floats(0.0, 1.0), st.sampled_from([0.0, 1e-5, 1e-4, 0.5, 0.9999, 1.0]))
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.dictionaries(st.sampled_from(classes), score, min_size=1), some, some, some,
+           st.frozensets(st.sampled_from(["350", "606", "S-K 303"]), max_size=2),
+           st.sampled_from([0.2, 0.35, 0.5, 0.8, model.thresholds.accept]),
+           st.one_of(st.just(model.stacker.weights),  # the shipped weights, and others where the bound bites
+                     st.tuples(st.floats(-4.0, 0.0), st.floats(0.2, 3.0), *[st.floats(-3.0, 3.0)] * 8)))
+    def check(scores, caption, text, path, cited, accept, weights):
+        cites = tuple(Cite("asc" if c[0].isdigit() else "sec_rule", c if not c[0].isdigit() else f"{c}-10-25-1")
+                      for c in sorted(cited))
+        comment = CommentInput(("Note 1",), "Please tell us more.", cites, "2020-01-01")
+        ev = Evidence(caption, text, path, frozenset(cited))
+        thresholds = Thresholds(accept=accept, veto=model.thresholds.veto)
+        stacker = Stacker(weights)
+        whole = choose(comment, probabilities(comment, scores, stacker, ev), thresholds)
+        assert decide(comment, scores, stacker, thresholds, ev) == whole
+
+    check()
+    # A class that is nobody's first or second choice and that the comment does not name, labelled on
+    # its score alone: it must not be left out.
+    stacker, comment = Stacker((-1.0, 2.0) + (0.0,) * 8), CommentInput(("Note 1",), "Please tell us.", (), None)
+    nothing = Evidence(frozenset(), frozenset(), frozenset(), frozenset())
+    labelled = decide(comment, {"350": 0.9, "606": 0.8, "740": 0.65}, stacker, Thresholds(accept=0.5), nothing)
+    assert [a.label for a in labelled] == ["350", "606", "740"]

@@ -201,11 +201,16 @@ _WORD = re.compile(r"[a-z][a-z&-]+")
 
 
 def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: Stacker,
-                  ev: Evidence | None = None) -> dict[str, float]:
-    """The stacked probability of each class the model scores or the comment cites."""
+                  ev: Evidence | None = None, floor: float | None = None) -> dict[str, float]:
+    """The stacked probability of each class the model scores or the comment cites.
+
+    With ``floor``, a class the comment neither names nor cites, and that is not the model's first
+    or second choice, is left out when its probability is certainly below ``floor``: such a class's
+    probability grows with its score alone, so one score bounds them all (the labelling asks only
+    for the classes that can reach its threshold, and most of the fifty cannot).
+    """
     if ev is None:
         ev = evidence(comment)
-    candidates = set(scores) | ev.cited
     ranked = first_two(scores)
     # stacker.probability(features(...)) written out: the same sum in the same order (a feature
     # that is 0 adds nothing), without building a tuple per class; most of the labelling time.
@@ -213,6 +218,13 @@ def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: S
     top, second = (ranked + [None, None])[:2]
     other_caption = bool(ev.caption)
     no_cites = not ev.cited
+    least = _least_score(w, floor, other_caption) if floor is not None else None
+    if least is None:
+        candidates = set(scores) | ev.cited
+    else:
+        candidates = {cls for cls, bow in scores.items() if bow >= least}
+        candidates |= ev.cited | ev.caption | ev.text | ev.path | set(ranked)
+        candidates &= set(scores) | ev.cited  # names alone do not make a candidate
     out = {}
     for cls in candidates:
         bow = scores.get(cls)
@@ -238,6 +250,19 @@ def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: S
     return out
 
 
+def _least_score(w: tuple[float, ...], floor: float, other_caption: bool) -> float | None:
+    """The model score below which a class with none of the comment's evidence cannot reach
+    ``floor`` (None where no such bound holds: a score that does not raise the probability)."""
+    if w[1] <= 0 or not 0.0 < floor < 1.0:
+        return None
+    z = math.log(floor / (1 - floor)) - w[0] - (w[6] if other_caption else 0.0)
+    logit = z / w[1]
+    if logit <= math.log(1e-4 / (1 - 1e-4)):  # _logit clamps: every score reaches it
+        return None
+    # A hair lower than the exact bound, so that rounding never leaves out a class that reaches it.
+    return max(0.0, 1.0 / (1.0 + math.exp(-logit)) - 1e-9)
+
+
 def decide(
     comment: CommentInput,
     scores: Mapping[str, float],
@@ -247,7 +272,7 @@ def decide(
 ) -> list[Assignment]:
     """The labels of one comment from its citations and the model's score per class, best first:
     :func:`choose` over the stacker's :func:`probabilities`."""
-    return choose(comment, probabilities(comment, scores, stacker, ev), thresholds)
+    return choose(comment, probabilities(comment, scores, stacker, ev, floor=min(thresholds.accept, 1.0)), thresholds)
 
 
 def choose(comment: CommentInput, probs: Mapping[str, float], thresholds: Thresholds = Thresholds()) -> list[Assignment]:
