@@ -98,9 +98,10 @@ class LetterStore:
                 written.append(True)
         if fresh:
             # One load of the batch's N-Quads is one transaction (Oxigraph applies a load whole or
-            # not at all), parsed in Rust without making a Python object per quad.
+            # not at all), parsed in Rust without making a Python object per quad. ``lenient`` skips
+            # re-validating IRIs: these N-Quads are Oxigraph's own serialization of terms it built.
             try:
-                self.raw.load(b"".join(fresh), format=ox.RdfFormat.N_QUADS)
+                self.raw.load(b"".join(fresh), format=ox.RdfFormat.N_QUADS, lenient=True)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
         return written
