@@ -42,9 +42,6 @@ EXTRACT_TIMEOUT = 60.0
 #: worker costs about 1 s of CPU (the pipeline and the topic model loaded), so the bound is high:
 #: after the 989 corpus letters a worker holds about 20,000 strings, a few MB.
 MAX_LETTERS_PER_WORKER = 10_000
-#: Letters handed to a local worker at a time: one it works on, and the next waiting in its pipe,
-#: so it never idles while the parent is busy (asckg.ingest.workers).
-WORKER_QUEUE = 2
 #: Letters per Dask task: large enough to amortise the round trip, small enough to spread the work.
 CLUSTER_BATCH = 8
 

@@ -10,11 +10,8 @@ time limit on one letter, or notices one that died. Either way the letter become
 Each worker has pipes of its own, one for tasks and one for results, so a worker killed in the
 middle of sending a large result can only spoil its own pipe, which is thrown away with it.
 
-Workers are also how ingest uses every core (``--jobs``): at most ``(WORKER_QUEUE + 1) * jobs``
-letters are read ahead, so memory stays flat however large the batch. Each worker is handed up to
-``settings.WORKER_QUEUE`` letters at a time, so that it starts the next letter as soon as it has
-sent a result, without waiting for the parent to read that result and send another letter (the
-parent is often busy writing the store); the time limit counts from when the parent sees it begin. With ``after`` (a module-level function,
+Workers are also how ingest uses every core (``--jobs``): at most ``2 * jobs`` letters are in
+flight, so memory stays flat however large the batch. With ``after`` (a module-level function,
 e.g. :func:`asckg.ingest.prepare.prepare`) a worker also turns each record into what is written,
 under the same time limit, and sends that back instead of the record.
 """
@@ -24,7 +21,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -89,16 +86,10 @@ class _Worker:
     process: Any  # a multiprocessing Process of the pool's start method
     tasks: Connection  # parent's sending end
     results: Connection  # parent's receiving end
-    # The letters handed to it, in order: it works on the first, the others wait in its pipe.
-    queue: deque[int] = field(default_factory=deque)
-    started: float = 0.0  # when it began the first letter of its queue (as the parent saw it)
+    index: int | None = None  # the letter it is working on
+    started: float = 0.0
     ready: bool = False  # its pipeline is built (building takes a second or two, not the letter's time)
     done: int = 0  # letters it has read
-
-    @property
-    def index(self) -> int | None:
-        """The letter it is working on, if any."""
-        return self.queue[0] if self.queue else None
 
 
 class WorkerPool:
@@ -169,7 +160,7 @@ class WorkerPool:
         next_out = 0
         count = 0
         exhausted = False
-        in_flight_limit = self.read_ahead
+        in_flight_limit = 2 * self.jobs
 
         while True:
             # Read ahead, bounded, so a huge batch never sits in memory.
@@ -185,19 +176,15 @@ class WorkerPool:
                 else:
                     done[count] = item
                 count += 1
-            # Hand letters to workers with room in their queue (none beyond a worker's share of
-            # letters: it is retired once its queue is empty).
+            # Hand letters to idle workers.
             for worker in self._workers:
-                while (worker.ready and waiting and len(worker.queue) < settings.WORKER_QUEUE
-                       and worker.done + len(worker.queue) < settings.MAX_LETTERS_PER_WORKER):
-                    index = waiting.popleft()
-                    if not worker.queue:
-                        worker.started = time.monotonic()
-                    worker.queue.append(index)
+                if worker.ready and worker.index is None and waiting:
+                    worker.index = waiting.popleft()
+                    worker.started = time.monotonic()
                     try:
-                        worker.tasks.send((index, pending[index], self.after))
+                        worker.tasks.send((worker.index, pending[worker.index], self.after))
                     except (OSError, BrokenPipeError):
-                        break  # it died; the check below reports the letter and replaces it
+                        pass  # it died; the check below reports the letter and replaces it
             # Give out what is finished, in order.
             while next_out in done:
                 pending.pop(next_out, None)
@@ -207,21 +194,10 @@ class WorkerPool:
                 return
             # Wait for workers only when one has, or is about to get, a letter: a run of items
             # passed through (letters already stored) goes on at once.
-            if waiting or any(worker.queue for worker in self._workers):
-                self._collect(pending, done, waiting)
+            if waiting or any(worker.index is not None for worker in self._workers):
+                self._collect(pending, done)
 
-    @property
-    def read_ahead(self) -> int:
-        """How many items :meth:`run` reads ahead of what it has given out, at most."""
-        return (settings.WORKER_QUEUE + 1) * self.jobs
-
-    def _requeue(self, worker: _Worker, waiting: deque[int]) -> None:
-        """Put the letters a worker had not begun back at the front of the waiting line."""
-        rest = list(worker.queue)[1:]
-        worker.queue.clear()
-        waiting.extendleft(reversed(rest))
-
-    def _collect(self, pending: dict, done: dict, waiting: deque[int]) -> None:
+    def _collect(self, pending: dict, done: dict) -> None:
         """Wait a little for results; stop workers that ran out of time or died."""
         by_conn: dict[Any, _Worker] = {worker.results: worker for worker in self._workers}
         for conn in wait(list(by_conn), timeout=0.2):
@@ -236,13 +212,11 @@ class WorkerPool:
                 continue
             if status == "broken":  # the pipeline cannot be built: no worker ever will
                 raise AsckgError(f"the extraction worker cannot start ({payload})")
-            assert worker.queue and worker.queue[0] == index  # a worker answers in the order it was given
-            worker.queue.popleft()
-            worker.started = time.monotonic()  # it has begun the next in its queue, if any
+            worker.index = None
             worker.done += 1
             letter = pending[index]
             done[index] = payload if status == "ok" else InputError(letter.path, str(payload))
-            if worker.done >= settings.MAX_LETTERS_PER_WORKER and not worker.queue:
+            if worker.done >= settings.MAX_LETTERS_PER_WORKER:
                 self._retire(worker)
         now = time.monotonic()
         for worker in list(self._workers):
@@ -250,13 +224,10 @@ class WorkerPool:
                 if not worker.process.is_alive():
                     self._replace(worker)
                 continue
-            index = worker.index
-            letter = pending[index]
+            letter = pending[worker.index]
             if self.timeout is not None and now - worker.started > self.timeout:
-                done[index] = timed_out(letter, self.timeout)
+                done[worker.index] = timed_out(letter, self.timeout)
+                self._replace(worker)
             elif not worker.process.is_alive():
-                done[index] = died(letter, worker.process.exitcode)
-            else:
-                continue
-            self._requeue(worker, waiting)
-            self._replace(worker)
+                done[worker.index] = died(letter, worker.process.exitcode)
+                self._replace(worker)
