@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from asckg.nlp import extensions
-from asckg.nlp.extensions import SPANS_KEY
+from asckg.nlp.extensions import FOUND_KEY, SPANS_KEY
 from asckg.nlp.mention import Mention
 
 Finder = Callable[[str], list[Mention]]
@@ -55,14 +55,17 @@ class GrammarComponent:
         if not mentions:
             return doc
         spans = []
+        listed = doc.user_data.setdefault(FOUND_KEY, [])
         for mention in mentions:
             # "expand" snaps to whole tokens: a mention may start or end inside a token that the
             # tokenizer did not split (a code followed by a full stop, "606-10-25-19.").
             span = doc.char_span(mention.start, mention.end, label=mention.kind, alignment_mode="expand")
             if span is None:  # only whitespace; nothing to anchor
                 continue
-            span._.asckg = mention.dump()
+            data = mention.dump()
+            span._.asckg = data
             spans.append(span)
+            listed.append(data)
         if self.spans_key in doc.spans:
             doc.spans[self.spans_key].extend(spans)  # the earlier components' spans stay as they are
         else:

@@ -106,3 +106,21 @@ def test_a_date_printed_only_in_the_running_header_is_the_letters_date():
     (record,) = Extractor(topics=False).extract([letter])
     assert record.letter_date == "2017-07-14"  # ... and the record still has the date the letter prints
     assert list(record.anatomy.prior_letter_dates) == ["2017-07-10"]
+
+
+def test_mentions_are_the_spans_and_travel_with_the_doc(nlp):
+    """``doc._.mentions`` reads the components' list; it holds what the span group holds, and both
+    survive ``Doc.to_bytes``; a Doc without the list (spans made elsewhere) reads the spans."""
+    from spacy.tokens import Doc
+
+    from asckg.nlp.extensions import FOUND_KEY
+
+    doc = nlp(FOUNDING.read_text())
+    listed = list(doc._.mentions)
+    assert len(listed) == len(doc.spans["asckg"]) > 10
+    assert sorted((m.start, m.end, m.kind) for m in listed) == sorted(
+        (s._.mention.start, s._.mention.end, s.label_) for s in doc.spans["asckg"])
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert list(again._.mentions) == listed
+    del again.user_data[FOUND_KEY]
+    assert list(again._.mentions) == listed
