@@ -37,7 +37,7 @@ def extract(
     from asckg.nlp.readers import count_files
 
     if jobs is None:  # every core, but no worker without a letter to read
-        jobs = min(default_jobs(), max(1, count_files(paths)))
+        jobs = max(1, count_files(paths, limit=default_jobs()))
 
     failed = 0
     summaries = []

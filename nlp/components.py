@@ -46,8 +46,8 @@ class GrammarComponent:
         self.name = name
         self.grammar = grammar
         self.spans_key = spans_key
-        module = importlib.import_module(f"asckg.nlp.grammar.{grammar}")
-        self.find: Finder = module.find
+        self.module = importlib.import_module(f"asckg.nlp.grammar.{grammar}")
+        self.find: Finder = self.module.find
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,12 +79,11 @@ class LetterDateComponent(GrammarComponent):
     def __init__(self, name: str, grammar: str, spans_key: str = SPANS_KEY, dateline: bool = True) -> None:
         super().__init__(name, grammar, spans_key)
         self.dateline = dateline
-        self.letter_date = importlib.import_module("asckg.nlp.grammar.dates").letter_date
 
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
         if self.dateline:
-            doc._.letter_date = self.letter_date(doc_text(doc))
+            doc._.letter_date = self.module.letter_date(doc_text(doc))
         return doc
 
 

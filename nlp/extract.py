@@ -42,12 +42,8 @@ class Extractor:
 
         self.nlp.make_doc = make_doc_keeping_text  # type: ignore[method-assign]  # spaCy's own hook
 
-    def record(self, letter: Letter, doc: Doc) -> LetterRecord:
-        """The record of one letter from its processed Doc."""
-        return self._with_topics([self._record(letter, doc)])[0]
-
     def _record(self, letter: Letter, doc: Doc) -> LetterRecord:
-        """The record without its comment topics."""
+        """The record of one letter from its processed Doc, without its comment topics."""
         anatomy = parse_letter(letter.text, letter.meta, masked=doc_text(doc))
         return LetterRecord(
             id=letter.id,

@@ -133,7 +133,7 @@ def letter_type(text: str, anatomy: Anatomy) -> str:
 # --- commitments -------------------------------------------------------------------------------
 # Changes to later periodic reports: "in future filings", "beginning with our Form 10-Q for the
 # quarter ending ...", "in our next Annual Report", "future earnings releases", "prospectively".
-_FUTURE_PLACE = Sieve(re.compile(
+_FUTURE_PLACE_PATTERN = re.compile(
     r"\b(?:future\s+(?!amendments?\b)(?:\w+\s+){0,3}?(?:filings?|reports?|disclosures?|submissions|periodic|annual|quarterly|earnings|Forms?|proxy|releases?|10-[KQ]s?|financial\s+statements)"
     r"|(?:beginning|starting|commencing)\s+(?:with|in)\b"
     r"|(?:next|upcoming|subsequent|forthcoming|later)\s+(?:\w+\s+){0,3}?(?:Forms?|10-[KQ]|20-F|Annual|Quarterly|periodic|filings?|reports?|proxy|earnings|releases?|fiscal)"
@@ -141,7 +141,7 @@ _FUTURE_PLACE = Sieve(re.compile(
     r"|\b(?:Form\s+)?(?:10-[KQ]|20-F)\s+for\s+the\s+(?:fiscal\s+)?(?:quarter|year|period|three|six|nine|first|second|third|fourth)\b[^.;]{0,40}?\b(?:ending|ended)\b"
     r"|\bquarterly\s+report\s+on\s+Form\s+10-Q\b|\b(?:Form\s+)?10-Q\b(?!/A)"
     r"|\b(?:20\d\d|fiscal\s+(?:year\s+)?20\d\d)\s+(?:Annual\s+Report|Form\s+10-K|10-K)\b(?!/A)[^.;]{0,60}?\bfiled\b)",
-    re.IGNORECASE))
+    re.IGNORECASE)
 # A promise to change disclosure: "we will revise", "the Company will expand", "we intend to
 # include", "we plan to enhance", "will be included", "we will consider revising".
 _CHANGE_VERB = (r"(?:revis|amend|expand|enhanc|includ|add(?:ed|s|ing)?\b|disclos|provid|present|clarif|modif|updat|chang|"
@@ -149,7 +149,7 @@ _CHANGE_VERB = (r"(?:revis|amend|expand|enhanc|includ|add(?:ed|s|ing)?\b|disclos
                 r"separat|label|renam|retitl|reclassif|reorganiz|conform|explain|address|highlight|elaborat|"
                 r"ensure|comply|eliminat|omit|replac|recast|correct|rephras|reword|edit|refer|limit|discontinu|cease|"
                 r"no\s+longer|not\s+(?:present|use|include|refer)|make\s+(?:\w+\s+){0,4}?(?:clear|clearer|explicit)|use\b|us(?:e|ing)\s+the\s+term|consider\s+(?:revis|expand|enhanc|includ|add|disclos|provid|clarif))")
-_WILL_CHANGE = Sieve(re.compile(
+_WILL_CHANGE_PATTERN = re.compile(
     r"\b(?:will|shall|intends?\s+to|plans?\s+to|propose[sd]?\s+to|expects?\s+to|undertakes?\s+to|(?:is|are|am)\s+committed\s+to|"
     r"commits?\s+to|agrees?\s+to|(?:is|are)\s+(?:planning|intending)\s+to)(?:,[^,]{1,100},)?\s+"
     r"(?:(?:also|further|continue\s+to|additionally|then|accordingly|similarly|likewise|prospectively|now|in\s+addition|"
@@ -159,7 +159,7 @@ _WILL_CHANGE = Sieve(re.compile(
     # "enhanced disclosure to be included in future periodic reports", "the proposed disclosure"
     r"|\bto\s+be\s+(?:included|made|added|provided|presented|disclosed|reflected)\b"
     r"|\bproposed\s+(?:\w+\s+){0,2}?(?:disclosures?|revisions?|language|changes|text|presentation)\b",
-    re.IGNORECASE))
+    re.IGNORECASE)
 # Who promises: the company ("we will", "the Company intends to", "Capital One will"), not its
 # numbers or the world ("the impact ... will materially change", "volumes will reflect").
 _COMPANY_SUBJECT = re.compile(
@@ -213,7 +213,7 @@ _CONDITIONAL = re.compile(
     re.IGNORECASE)
 # Any promise, whatever the verb, when the sentence names the later filings ("we will reconcile our
 # non-GAAP measures in future filings", "the Company will footnote ... in future filings").
-_PROMISE = Sieve(re.compile(r"\b(?:will|shall|undertakes?|intends?|plans?|commits?|agrees?|expects?\s+to)\b", re.IGNORECASE))
+_PROMISE_PATTERN = re.compile(r"\b(?:will|shall|undertakes?|intends?|plans?|commits?|agrees?|expects?\s+to)\b", re.IGNORECASE)
 _TO_STAFF = re.compile(r"\bsupplementally\b|\b(?:provid|furnish|send|submit|deliver|mak)\w*\b[^.;]{0,80}?\bto\s+the\s+Staff\b"
                        r"|\bunder\s+separate\s+cover|\bRule\s+(?:418|12b-4|83)\b|\bconfidential\s+treatment", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.;!?])[\s”\"]+(?=[A-Z(“\"•·])|\n\s*\n|\s[•·]\s")
@@ -230,9 +230,9 @@ _HAS_WORDS = re.compile(r"ha[sv]|revised|amended|expanded|enhanced|included|adde
                         r"|deleted|supplemented|filed|conformed|inserted|provided|replaced|corrected")
 _HAS_CHANGED = Sieve(_HAS_CHANGED_PATTERN, _HAS_WORDS)
 _WILL_WORDS = re.compile(r"will|shall|intend|plan|propos|expect|undertak|commit|agree|to\s+be")
-_WILL_CHANGE = Sieve(_WILL_CHANGE.pattern, _WILL_WORDS)
-_PROMISE = Sieve(_PROMISE.pattern, _WILL_WORDS)
-_FUTURE_PLACE = Sieve(_FUTURE_PLACE.pattern, re.compile(
+_WILL_CHANGE = Sieve(_WILL_CHANGE_PATTERN, _WILL_WORDS)
+_PROMISE = Sieve(_PROMISE_PATTERN, _WILL_WORDS)
+_FUTURE_PLACE = Sieve(_FUTURE_PLACE_PATTERN, re.compile(
     r"futur|beginning|starting|commencing|next|upcoming|subsequent|forthcoming|later|going|prospectively|go-forward"
     r"|10-[kq]|20-f|filed"))
 

@@ -23,21 +23,17 @@ from __future__ import annotations
 
 import re
 
+from asckg.nlp.anatomy.text import folds_plainly
+
 __all__ = ["Sieve", "check_for", "plain_lower"]
 
 
 def plain_lower(text: str) -> str | None:
     """``text.lower()`` when a lower-case pattern finds in it just what the pattern with IGNORECASE
-    finds in ``text``, at the same offsets; else None (then nothing is skipped).
-
-    That holds unless ``lower()`` changed the length (it turns "İ" into two characters) or the
-    text has one of the two letters the regex engine matches to an ASCII letter although ``lower()``
-    keeps them ("ı" for "i", "ſ" for "s"; found by trying every character against every ASCII letter).
-    """
+    finds in ``text``, at the same offsets (:func:`asckg.nlp.anatomy.text.folds_plainly`); else None
+    (then nothing is skipped)."""
     low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and ("\u0131" in text or "\u017f" in text)):
-        return None
-    return low
+    return low if folds_plainly(text, low) else None
 
 
 def _lower_class(cls: str) -> str | None:

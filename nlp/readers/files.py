@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from asckg.core.errors import InputError
@@ -134,6 +135,8 @@ def _stat_error(path: Path) -> OSError:
     return OSError(errno.ENOENT, "no such file")  # pragma: no cover - raced
 
 
-def count_files(paths: Iterable[str | Path]) -> int:
-    """How many files :func:`iter_letters` will read under ``paths`` (for a progress bar)."""
-    return sum(1 for item in _expand(paths) if not isinstance(item, InputError))
+def count_files(paths: Iterable[str | Path], limit: int | None = None) -> int:
+    """How many files :func:`iter_letters` will read under ``paths`` (for a progress bar); with
+    ``limit``, the walk stops once it has found that many."""
+    found = (item for item in _expand(paths) if not isinstance(item, InputError))
+    return sum(1 for _ in islice(found, limit))

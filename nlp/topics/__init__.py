@@ -6,7 +6,7 @@
 - :mod:`~asckg.nlp.topics.rules`: a comment's citations, the model's input text, and how the
   model's scores and the certain labels make the final labels (pure).
 - :mod:`~asckg.nlp.topics.model`: the spaCy ``textcat_multilabel`` pipeline that ships in
-  ``model/``, and :func:`~asckg.nlp.topics.model.comment_topics` for a letter.
+  ``model/``, and :func:`~asckg.nlp.topics.model.letters_topics` for letters.
 - :mod:`~asckg.nlp.topics.collect` / :mod:`~asckg.nlp.topics.train` /
   :mod:`~asckg.nlp.topics.evaluate`: the training data, training and cross-validation.
 """

@@ -107,17 +107,12 @@ def shipped() -> TopicModel:
     return TopicModel.load(MODEL_DIR)
 
 
-def comment_topics(anatomy: Any, mentions: Sequence[Any], letter_date: str | None,
-                   model: TopicModel | None = None) -> tuple[CommentTopics, ...]:
-    """What each comment of a staff letter is about (empty for other letters), from its anatomy
-    and its mentions; ``model`` defaults to the shipped one."""
-    return letters_topics([(anatomy, mentions, letter_date)], model)[0]
-
-
 def letters_topics(letters: Sequence[tuple[Any, Sequence[Any], str | None]],
                    model: TopicModel | None = None) -> list[tuple[CommentTopics, ...]]:
-    """:func:`comment_topics` of several letters (anatomy, mentions, letter date) at once: the model
-    reads all their comments in one batch, which costs less than a batch per letter."""
+    """What each comment of each letter (anatomy, mentions, letter date) is about: for a staff letter
+    one :class:`CommentTopics` per comment, for any other letter none. ``model`` defaults to the
+    shipped one; it reads the comments of all the letters in one batch, which costs less than a
+    batch per letter."""
     inputs: list[list[CommentInput]] = []
     for anatomy, mentions, letter_date in letters:
         if anatomy is None or anatomy.kind != "staff" or not anatomy.comments:

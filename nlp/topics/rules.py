@@ -272,7 +272,7 @@ def decide(
 ) -> list[Assignment]:
     """The labels of one comment from its citations and the model's score per class, best first:
     :func:`choose` over the stacker's :func:`probabilities`."""
-    return choose(comment, probabilities(comment, scores, stacker, ev, floor=min(thresholds.accept, 1.0)), thresholds)
+    return choose(comment, probabilities(comment, scores, stacker, ev, floor=thresholds.accept), thresholds)
 
 
 def choose(comment: CommentInput, probs: Mapping[str, float], thresholds: Thresholds = Thresholds()) -> list[Assignment]:
