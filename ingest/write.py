@@ -105,9 +105,13 @@ class LetterWriter:
         self._writes.append(self._thread.submit(self._write, batch))
 
     def close(self) -> None:
-        """Write what is gathered and wait for every write; the first failed write's error is raised."""
+        """Write what is gathered and wait for every write; the first failed write's error is raised.
+        Then the store's answer index is made whole (asckg.graph.store.answers): marked complete,
+        or rebuilt from the graph if an earlier ingest stopped before it was, or the store was made
+        before there was one."""
         self.flush()
         self._wait(raise_errors=True)
+        self.store.refresh_answers()
 
     def _wait(self, *, raise_errors: bool) -> None:
         try:

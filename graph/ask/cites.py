@@ -79,9 +79,12 @@ def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True
             if row["ref"] not in hit.refs:
                 hit.refs.append(row["ref"])
     else:
-        # One JSON document for all the stored answer rows: one call to the C decoder, not one
-        # per letter (a Topic at 200,000 letters has over ten thousand).
-        rows = [r for r in store.column(load_query("cites"), "row", bindings) if r is not None]
+        # The stored answer rows, from the embedded store's answer index when it has a complete
+        # one (a range read), else from the graph. One JSON document for all of them: one call to
+        # the C decoder, not one per letter (a Topic at 200,000 letters has over ten thousand).
+        rows = store.answer_rows(target.iri)
+        if rows is None:
+            rows = [r for r in store.column(load_query("cites"), "row", bindings) if r is not None]
         for answer in json.loads("[" + ",".join(rows) + "]"):
             if not answer["refs"] and not (via and answer["via"]):
                 continue  # only an older standard leads here, and --no-via was asked for

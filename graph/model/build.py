@@ -74,6 +74,9 @@ class LetterQuads:
     letter: list[Quad]
     codification: list[Quad]
     omitted: int = 0  # citing mentions beyond MAX_CITING_MENTIONS, not stored
+    #: The letter's answer rows, one per cited node: (node IRI, letter date or "", the asckg:answerRow
+    #: JSON). The same rows as in ``letter``, kept apart for the store's answer index.
+    answers: tuple[tuple[str, str, str], ...] = ()
 
     def __len__(self) -> int:
         return len(self.letter) + len(self.codification)
@@ -158,6 +161,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     comments = _add_anatomy(record, letter, add)
     unpaged = _Unpaged(record.text)
     citations: dict[str, _Citation] = {}
+    answers: list[tuple[str, str, str]] = []
     month, kind = (record.letter_date or "")[:7] or "undated", record.kind or "other"
 
     def shelve(item: NamedNode, node_iri: str, holds: str) -> None:
@@ -195,11 +199,13 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         if citation.via:
             add(c, ASCKG.citedVia, Literal(" | ".join(citation.via)))
         # The whole answer row, so that "which letters cite X" reads one literal per letter.
-        add(c, ASCKG.answerRow, Literal(json.dumps({
+        row = json.dumps({
             "id": record.id, "date": record.letter_date, "company": record.company, "kind": record.kind,
             "citations": [" ".join(w.split()) for w in citation.words], "refs": citation.refs,
             "via": citation.via, "context": citation.context,
-        }, ensure_ascii=False, separators=(",", ":")), datatype=_RDF_JSON))
+        }, ensure_ascii=False, separators=(",", ":"))
+        add(c, ASCKG.answerRow, Literal(row, datatype=_RDF_JSON))
+        answers.append((node_iri, record.letter_date or "", row))
         if record.letter_date:
             add(c, DCTERMS.date, _date(record.letter_date))
         shelve(c, node_iri, "citations")
@@ -210,7 +216,8 @@ def build_letter(record: LetterRecord) -> LetterQuads:
 
     # The same edge recurs (a paragraph cited twice); each quad is stored once.
     described = (q for quads_of_node in shared.values() for q in quads_of_node)
-    return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(described)), omitted)
+    return LetterQuads(letter_iri, list(dict.fromkeys(quads)), list(dict.fromkeys(described)), omitted,
+                       tuple(answers))
 
 
 @lru_cache(maxsize=4096)

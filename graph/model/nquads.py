@@ -28,6 +28,7 @@ class SerializedLetter:
     codification_nquads: bytes
     omitted: int = 0  # citing mentions beyond MAX_CITING_MENTIONS, not stored
     size: int = 0  # quads in both parts
+    answers: tuple[tuple[str, str, str], ...] = ()  # LetterQuads.answers, as they are
 
     @property
     def letter(self) -> list[ox.Quad]:
@@ -44,7 +45,7 @@ class SerializedLetter:
 def serialize_letter(quads: LetterQuads) -> SerializedLetter:
     """The letter's quads as N-Quads bytes (each part keeps its quads' order)."""
     return SerializedLetter(quads.iri, _serialize(quads.letter), _serialize(quads.codification),
-                            quads.omitted, len(quads))
+                            quads.omitted, len(quads), quads.answers)
 
 
 def nquads_of(quads: LetterQuads | SerializedLetter) -> bytes:

@@ -18,12 +18,17 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 import pyoxigraph as ox
 
+import sqlite3
+
 from asckg.core.errors import StoreError
 from asckg.graph.model import ids
+from asckg.graph.store.answers import AnswerIndex
 
 if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.model.ids)
     from asckg.graph.model.build import LetterQuads
     from asckg.graph.model.nquads import SerializedLetter
+
+_ANSWER_ROW = ox.NamedNode(ids.NS + "answerRow")
 
 #: Quads removed per transaction when a graph is cleared (:meth:`LetterStore.clear_graph`).
 CLEAR_CHUNK = 50_000
@@ -41,6 +46,9 @@ class LetterStore:
         if not exists and (read_only or not create):
             raise StoreError(f"{self.path}: no store here yet; run `asckg ingest` first")
         self._store = self._open()
+        self._answers: AnswerIndex | None = None  # the answer index, opened when first needed
+        self._answers_writing = False  # letters have been written since the store was opened
+        self._answers_in_step = False  # ... and the index has every one of them
 
     def _open(self) -> ox.Store:
         try:
@@ -59,6 +67,16 @@ class LetterStore:
         if getattr(self, "_store", None) is not None:
             self.flush()  # a read-only store has nothing to flush
             self._store = None  # type: ignore[assignment]  # closed
+        if getattr(self, "_answers", None) is not None:
+            try:
+                if self._answers_writing and self._answers_in_step:
+                    self._answers.mark_complete()  # after the graph's flush: never ahead of it
+            except sqlite3.Error as err:
+                raise StoreError(f"{self._answers.path}: cannot write the answer index: {err}") from err
+            finally:
+                self._answers.close()
+                self._answers = None
+                self._answers_writing = False
 
     @property
     def raw(self) -> ox.Store:
@@ -82,29 +100,107 @@ class LetterStore:
         from asckg.graph.model.nquads import nquads_of
 
         written: list[bool] = []
-        fresh: list[bytes] = []
+        fresh: list[LetterQuads | SerializedLetter] = []
+        changed: list[LetterQuads | SerializedLetter] = []
         for quads, text_hash in batch:
             previous = self.stored_hash(quads.iri)
-            if previous == text_hash:
-                written.append(False)
-            elif previous is None:
-                fresh.append(nquads_of(quads))
-                written.append(True)
-            else:
-                try:
-                    self.raw.update(_replace_graph_update(quads.iri, quads.letter, quads.codification))
-                except OSError as err:
-                    raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
-                written.append(True)
+            written.append(previous != text_hash)
+            if previous is None:
+                fresh.append(quads)
+            elif previous != text_hash:
+                changed.append(quads)
+        if not (fresh or changed):
+            return written
+        index = self._begin_answer_writes()
+        for quads in changed:
+            try:
+                self.raw.update(_replace_graph_update(quads.iri, quads.letter, quads.codification))
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot write letter {quads.iri}: {_os_reason(err)}") from err
+            self._index_answers(index, [quads], replace=True)
         if fresh:
             # One load of the batch's N-Quads is one transaction (Oxigraph applies a load whole or
             # not at all), parsed in Rust without making a Python object per quad. ``lenient`` skips
             # re-validating IRIs: these N-Quads are Oxigraph's own serialization of terms it built.
             try:
-                self.raw.load(b"".join(fresh), format=ox.RdfFormat.N_QUADS, lenient=True)
+                self.raw.load(b"".join(nquads_of(quads) for quads in fresh), format=ox.RdfFormat.N_QUADS,
+                              lenient=True)
             except OSError as err:
                 raise StoreError(f"{self.path}: cannot write letters: {_os_reason(err)}") from err
+            self._index_answers(index, fresh, replace=False)
         return written
+
+    # -- the answer index (asckg.graph.store.answers) ---------------------------------------------
+    def answer_rows(self, node_iri: str) -> list[str] | None:
+        """The stored answer rows (asckg:answerRow) of the letters citing ``node_iri``, from the
+        answer index; None when the store has no complete index (ask the graph instead)."""
+        if self._answers is None:
+            self._answers = AnswerIndex.reader(self.path) if self.read_only else AnswerIndex.writer(self.path)
+            if self._answers is None:
+                return None
+        return None if self._answers_writing else self._answers.rows(node_iri)
+
+    def refresh_answers(self) -> int | None:
+        """Make the answer index whole: marked complete if every letter written since the store was
+        opened went into it, else rebuilt from the graph's rows. The rows written by a rebuild, or
+        None when there was nothing to rebuild. Ingest calls this once its letters are written."""
+        if self.read_only:
+            return None
+        try:
+            index = self._writer_index()
+            if self._answers_writing and self._answers_in_step:
+                index.mark_complete()
+                self._answers_writing = False
+                return None
+            if not self._answers_writing and index.is_complete():
+                return None
+            from asckg.queries import load_query
+
+            self.flush()
+            rows = ((s["letter"].value, s["target"].value, s["row"].value)
+                    for s in self.query(load_query("answer_index_rows")))
+            count = index.rebuild(rows)
+            self.flush()
+            index.mark_complete()
+            self._answers_writing = False
+            return count
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path / 'asckg-answers.sqlite3'}: cannot write the answer index: {err}") from err
+
+    def _writer_index(self) -> AnswerIndex:
+        if self._answers is None:
+            try:
+                self._answers = AnswerIndex.writer(self.path)
+            except sqlite3.Error as err:
+                raise StoreError(f"{self.path}: cannot open the answer index: {err}") from err
+        return self._answers
+
+    def _begin_answer_writes(self) -> AnswerIndex:
+        """Before the first letter of this session is written: the index marked incomplete, and
+        whether it is in step with the graph noted (complete, or the graph holds no answer yet)."""
+        index = self._writer_index()
+        if not self._answers_writing:
+            try:
+                in_step = index.is_complete()
+                if not in_step and next(self.raw.quads_for_pattern(None, _ANSWER_ROW, None, None), None) is None:
+                    index.clear()  # no letter cites anything yet: the empty index is the right one
+                    in_step = True
+                index.mark_incomplete()
+            except sqlite3.Error as err:
+                raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
+            self._answers_writing = True
+            self._answers_in_step = in_step
+        return index
+
+    def _index_answers(self, index: AnswerIndex, letters: list[LetterQuads | SerializedLetter], *,
+                       replace: bool) -> None:
+        if not self._answers_in_step:
+            return  # rebuilt from the graph when ingest ends (refresh_answers)
+        try:
+            index.put(((quads.iri, quads.answers) for quads in letters), replace=replace)
+        except sqlite3.Error as err:
+            self._answers_in_step = False  # the letters are stored; the index stays incomplete
+            raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
 
     def flush(self) -> None:
         """Write what the store holds in memory to disk (and free that memory)."""
@@ -176,7 +272,14 @@ class LetterStore:
 
     def remove_letter(self, letter_iri: str) -> None:
         """Drop a letter's graph (the Codification nodes it cited stay: others may cite them)."""
+        index = self._begin_answer_writes()
         self.raw.remove_graph(ox.NamedNode(letter_iri))
+        if self._answers_in_step:
+            try:
+                index.remove(letter_iri)
+            except sqlite3.Error as err:
+                self._answers_in_step = False
+                raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
 
     # -- reading ---------------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None):

@@ -292,3 +292,11 @@ class RemoteStore:
 
     def remove_letter(self, letter_iri: str) -> None:
         self.update(f"DROP SILENT GRAPH <{letter_iri}>")
+
+    def answer_rows(self, node_iri: str) -> None:
+        """None: a server has no answer index beside it; lookups ask its graph."""
+        return None
+
+    def refresh_answers(self) -> None:
+        """Nothing to do: a server's store has no answer index."""
+        return None
