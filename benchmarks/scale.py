@@ -239,6 +239,22 @@ def answers_in_process(store_dir: Path, refs: list[str]) -> tuple[dict[str, int]
     return sizes, times
 
 
+def answer_index_note(store_dir: Path) -> str:
+    """Whether the store has a complete answer index (lookups read it) or asks the graph."""
+    from asckg.graph.store.answers import FILE_NAME, AnswerIndex
+
+    index = AnswerIndex.reader(store_dir)
+    if index is None:
+        return "none: every lookup asks the graph"
+    try:
+        if not index.is_complete():
+            return "incomplete: every lookup asks the graph"
+        size = (store_dir / FILE_NAME).stat().st_size / 1e6
+        return f"complete ({size:,.0f} MB): lookups without --exact read it"
+    finally:
+        index.close()
+
+
 def answers_cli(store_dir: Path, refs: list[str]) -> tuple[dict[str, int], dict[str, float]]:
     """``asckg cites REF --store STORE -f json`` as a command: letters listed and wall seconds."""
     sizes, times = {}, {}
@@ -458,6 +474,7 @@ def main() -> int:
         print(f"`asckg ingest --jobs {a.jobs}`: {run.seconds:,.1f} s, {run.stored / run.seconds:,.0f} letters/s, "
               f"relinking included; peak memory of all its processes PSS {run.pss_mb:,.0f} MB (RSS {run.rss_mb:,.0f} MB); "
               f"load average {os.getloadavg()[0]:.2f}")
+        print(f"answer index: {answer_index_note(store)}")
         if copies == 1:
             refs = pick_references(store, a.queries)
             one, _ = answers_in_process(store, refs)

@@ -93,6 +93,16 @@ def run(args: CitesArgs) -> None:
     from asckg.graph.store import open_store
 
     with open_store(args.store, read_only=True) as db:
+        if args.fmt == "json" and args.newest is None and not args.exact and args.via:
+            # The rows as the answer index keeps them, printed as they are (the same bytes as below).
+            from asckg.graph.ask.cites import answer_lines
+
+            lines = answer_lines(db, args.reference)
+            if lines is not None:
+                body = ",\n".join("  " + line for line in lines)
+                sys.stdout.write(f"[\n{body}\n]\n" if lines else "[]\n")
+                sys.stdout.flush()
+                return
         if args.newest is None:
             hits = find_citing(db, args.reference, exact=args.exact, via=args.via)
             total = len(hits)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 LEVELS = ("topic", "subtopic", "section", "paragraph")
@@ -186,3 +187,20 @@ class AscCode:
 def parse(code: str) -> AscCode:
     """Module-level shorthand for :meth:`AscCode.parse`."""
     return AscCode.parse(code)
+
+
+_PARTS = re.compile(r"\d+|\D+")
+
+
+@lru_cache(maxsize=1 << 16)
+def natural_key(ref: str) -> tuple:
+    """Sort references as a reader expects: 606-10-55-9 before 606-10-55-36, 15-4 before 15-4A,
+    S-K 229 before S-K 1300 (numbers by value, the rest by its characters).
+
+    Cached: a Topic's letters name the same few thousand paragraphs again and again, and without
+    the cache this was a third of the time `cites` took for a Topic at 200,000 letters.
+
+    >>> sorted(["606-10-55-36", "606-10-55-9", "15-4A", "15-4"], key=natural_key)
+    ['15-4', '15-4A', '606-10-55-9', '606-10-55-36']
+    """
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PARTS.findall(ref))

@@ -10,6 +10,7 @@ makes lookups ask the graph, never answer wrong, and that the next ingest makes 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sqlite3
 import subprocess
@@ -19,8 +20,9 @@ from collections import Counter
 import pytest
 
 from asckg.core.errors import StoreError
-from asckg.graph.ask.cites import cites
+from asckg.graph.ask.cites import answer_letter, answer_lines, cites
 from asckg.graph.store import LetterStore
+from asckg.graph.model.answer_rows import index_row_of_literal
 from asckg.graph.store.answers import FILE_NAME, AnswerIndex
 from asckg.ingest.run import run_ingest
 from asckg.ingest.write import write_records
@@ -46,14 +48,32 @@ def graph_rows(store: LetterStore) -> dict[str, Counter]:
     return rows
 
 
+def printed(row: str) -> str:
+    """A graph row as `asckg cites -f json` prints it, the long way: decoded into a CitingLetter."""
+    return json.dumps(answer_letter(json.loads(row)).dump(), ensure_ascii=False)
+
+
 def assert_index_is_the_graph(store: LetterStore) -> None:
     expected = graph_rows(store)
     assert expected, "the letters cite nothing: the test would prove nothing"
     for node, rows in expected.items():
         got = store.answer_rows(node)
         assert got is not None, f"no complete index for {node}"
-        assert Counter(got) == rows, node
+        assert Counter(got) == Counter({printed(row): n for row, n in rows.items()}), node
+        assert got == sorted(got, key=lambda line: (json.loads(line)["date"] or "", json.loads(line)["id"]))
     assert store.answer_rows("https://w3id.org/asckg/id/asc/999-99") == []
+
+
+def test_the_index_keeps_each_row_as_the_command_prints_it():
+    row = json.dumps({"id": "1_0000000000-20-000001", "date": None, "company": "Ærø Åsa “Ltd”", "kind": "staff",
+                      "citations": ["ASC 606-10-55-36 through 39", "S-K 1300"],
+                      "refs": ["606-10-55-39", "606-10-55-36", "606-10-55-9", "606-10-55-37A", "606-10-55-37"],
+                      "via": ["SOP 97-2", "SFAS 133", "SFAS 13"], "context": "…a \"quoted\" word\n…"},
+                     ensure_ascii=False, separators=(",", ":"))
+    node, date, letter_id, line = index_row_of_literal("https://w3id.org/asckg/id/asc/606-10-55", row)
+    assert (node, date, letter_id) == ("https://w3id.org/asckg/id/asc/606-10-55", "", "1_0000000000-20-000001")
+    assert line == printed(row)
+    assert json.loads(line)["refs"] == ["606-10-55-9", "606-10-55-36", "606-10-55-37", "606-10-55-37A", "606-10-55-39"]
 
 
 def answers_without_index(store: LetterStore, reference: str) -> list:
@@ -76,6 +96,8 @@ def test_an_ingest_leaves_an_index_that_answers_as_the_graph(tmp_path, records):
         assert_index_is_the_graph(store)
         for ref in ("606", "606-10-55-37", "350", "S-K 303", "985-605", "SAB Topic 13"):
             assert cites(store, ref) == answers_without_index(store, ref), ref
+            lines = answer_lines(store, ref)
+            assert lines == [json.dumps(h.dump(), ensure_ascii=False) for h in cites(store, ref)], ref
         assert cites(store, "606")  # something to compare
 
 
@@ -193,3 +215,45 @@ def test_the_command_answers_the_same_with_and_without_the_index(tmp_path, recor
     assert any(len(v) > 10 for v in with_index.values())
     (path / FILE_NAME).unlink()
     assert {ref: command(ref, "-f", "json") for ref in refs} == with_index
+
+
+def test_the_server_answers_the_same_bytes_with_and_without_the_index(tmp_path, records):
+    import urllib.request
+
+    from web_support import Served
+
+    path = tmp_path / "s"
+    with LetterStore(path) as store:
+        write_records(store, records)
+
+    def answers() -> dict[str, bytes]:
+        served = Served(path, workers=1)
+        try:
+            got = {}
+            for ref in ("606", "985-605", "S-K 303", "999-10"):
+                url = f"{served.url.rstrip('/')}/cites/{urllib.request.quote(ref, safe='')}?format=json"
+                with urllib.request.urlopen(url, timeout=60) as response:
+                    got[ref] = response.read()
+            return got
+        finally:
+            served.stop()
+
+    with_index = answers()
+    assert json.loads(with_index["606"]) and json.loads(with_index["999-10"]) == []
+    (path / FILE_NAME).unlink()
+    assert answers() == with_index
+
+
+def test_an_index_of_an_older_layout_is_not_read_and_is_made_again(tmp_path, records):
+    path = tmp_path / "s"
+    with LetterStore(path) as store:
+        write_records(store, records)
+    db = sqlite3.connect(path / FILE_NAME)
+    db.execute("UPDATE meta SET value = '0' WHERE key = 'layout'")
+    db.commit()
+    db.close()
+    with LetterStore(path, read_only=True) as store:
+        assert store.answer_rows("https://w3id.org/asckg/id/asc/606") is None
+    with LetterStore(path) as store:
+        write_records(store, [])
+        assert_index_is_the_graph(store)

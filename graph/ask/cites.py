@@ -14,13 +14,12 @@ only the node itself, ``via=False`` leaves the older standards out.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from pyoxigraph import NamedNode
 
+from asckg.core.codes import natural_key
 from asckg.graph.ask.reference import parse_reference
 from asckg.graph.store import Store
 from asckg.queries import load_query
@@ -53,17 +52,6 @@ class CitingLetter:
         }
 
 
-_PARTS = re.compile(r"\d+|\D+")
-@lru_cache(maxsize=1 << 16)
-def natural_key(code: str) -> tuple:
-    """Sort codes as a reader expects: 606-10-55-9 before 606-10-55-36, 15-4 before 15-4A.
-
-    Cached: a Topic's letters name the same few thousand paragraphs again and again, and without
-    the cache this was a third of the time `cites` took for a Topic at 200,000 letters.
-    """
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _PARTS.findall(code))
-
-
 def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True) -> list[CitingLetter]:
     """Letters citing ``reference`` (or anything under it unless ``exact``), by date then id."""
     target = parse_reference(reference)
@@ -88,8 +76,20 @@ def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True
         for answer in json.loads("[" + ",".join(rows) + "]"):
             if not answer["refs"] and not (via and answer["via"]):
                 continue  # only an older standard leads here, and --no-via was asked for
-            letters[answer["id"]] = answer_letter(answer, via=via)
+            if answer["id"] not in letters:  # one row per letter id, the first (see answer_lines)
+                letters[answer["id"]] = answer_letter(answer, via=via)
     return sorted(letters.values(), key=lambda h: (h.date or "", h.id))
+
+
+def answer_lines(store: Store, reference: str) -> list[str] | None:
+    """What ``cites(store, reference)`` answers, each letter as the JSON object its ``dump()``
+    gives (``json.dumps(..., ensure_ascii=False)``), in the same order; None when the store has no
+    complete answer index (then call :func:`cites`).
+
+    Straight from the answer index, which keeps each row as it is printed: a Subtopic cited by
+    thousands of letters is printed without decoding and encoding each letter again. Without
+    ``exact`` and with ``via`` only: those read the rows."""
+    return store.answer_rows(parse_reference(reference).iri)
 
 
 def answer_letter(answer: dict[str, Any], *, via: bool = True) -> CitingLetter:

@@ -9,7 +9,6 @@ re-ingesting a letter replaces exactly them; the Codification nodes it cites (wi
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from asckg.graph.model import iris
+from asckg.graph.model import answer_rows, iris
 from asckg.graph.model.literals import clean_literal
 from asckg.graph.model.namespace import ASCKG, DCTERMS, RDF, RDFS, SKOS, XSD
 from asckg.graph.model.references import CitedNode, cited_node
@@ -74,9 +73,10 @@ class LetterQuads:
     letter: list[Quad]
     codification: list[Quad]
     omitted: int = 0  # citing mentions beyond MAX_CITING_MENTIONS, not stored
-    #: The letter's answer rows, one per cited node: (node IRI, letter date or "", the asckg:answerRow
-    #: JSON). The same rows as in ``letter``, kept apart for the store's answer index.
-    answers: tuple[tuple[str, str, str], ...] = ()
+    #: The letter's rows for the store's answer index, one per cited node, as
+    #: :func:`asckg.graph.model.answer_rows.index_row` makes them (made here, in the worker that
+    #: extracted the letter, so that the one writing process only writes them).
+    answers: tuple[tuple[str, str, str, str], ...] = ()
 
     def __len__(self) -> int:
         return len(self.letter) + len(self.codification)
@@ -161,7 +161,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     comments = _add_anatomy(record, letter, add)
     unpaged = _Unpaged(record.text)
     citations: dict[str, _Citation] = {}
-    answers: list[tuple[str, str, str]] = []
+    answers: list[tuple[str, str, str, str]] = []
     month, kind = (record.letter_date or "")[:7] or "undated", record.kind or "other"
 
     def shelve(item: NamedNode, node_iri: str, holds: str) -> None:
@@ -199,13 +199,13 @@ def build_letter(record: LetterRecord) -> LetterQuads:
         if citation.via:
             add(c, ASCKG.citedVia, Literal(" | ".join(citation.via)))
         # The whole answer row, so that "which letters cite X" reads one literal per letter.
-        row = json.dumps({
+        answer = {
             "id": record.id, "date": record.letter_date, "company": record.company, "kind": record.kind,
             "citations": [" ".join(w.split()) for w in citation.words], "refs": citation.refs,
             "via": citation.via, "context": citation.context,
-        }, ensure_ascii=False, separators=(",", ":"))
-        add(c, ASCKG.answerRow, Literal(row, datatype=_RDF_JSON))
-        answers.append((node_iri, record.letter_date or "", row))
+        }
+        add(c, ASCKG.answerRow, Literal(answer_rows.stored(answer), datatype=_RDF_JSON))
+        answers.append(answer_rows.index_row(node_iri, answer))
         if record.letter_date:
             add(c, DCTERMS.date, _date(record.letter_date))
         shelve(c, node_iri, "citations")

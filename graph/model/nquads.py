@@ -28,7 +28,7 @@ class SerializedLetter:
     codification_nquads: bytes
     omitted: int = 0  # citing mentions beyond MAX_CITING_MENTIONS, not stored
     size: int = 0  # quads in both parts
-    answers: tuple[tuple[str, str, str], ...] = ()  # LetterQuads.answers, as they are
+    answers: tuple[tuple[str, str, str, str], ...] = ()  # LetterQuads.answers, as they are
 
     @property
     def letter(self) -> list[ox.Quad]:

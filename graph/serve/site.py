@@ -47,7 +47,7 @@ from asckg import __version__
 from asckg.core import settings
 from asckg.core.errors import AsckgError, BadReference
 from asckg.graph.ask import reading
-from asckg.graph.ask.cites import cites, natural_key
+from asckg.graph.ask.cites import answer_lines, cites, natural_key
 from asckg.graph.ask.describe import describe
 from asckg.graph.ask.shelves import newest, newest_about
 from asckg.graph.ask.letters import (LetterNotFound, dump_thread, group_conversations, letter_view, shorten, thread,
@@ -281,6 +281,11 @@ def reference_page(request: Request) -> Response:
     with _store(request).open() as store:
         try:
             if json_wanted:
+                if not exact and via and year is None and kind is None:
+                    lines = answer_lines(store, text)  # the rows as the answer index keeps them
+                    if lines is not None:
+                        return Response(("[" + ", ".join(lines) + "]").encode("utf-8"),
+                                        media_type="application/json", headers=_page_headers())
                 hits = cites(store, text, exact=exact, via=via)
                 return as_json([h.dump() for h in hits if (year is None or _year_of(h.date) == year)
                                 and (kind is None or (h.kind or "other") == kind)])

@@ -6,6 +6,10 @@ microseconds a row, most of it fetching each row's literal from wherever RocksDB
 the 1,616 letters citing 606-10-25-19. This index holds the same rows side by side, ordered by
 (node, date, letter), so a node's rows are one range read in a B-tree: a few milliseconds.
 
+Each row is kept as ``asckg cites -f json`` prints it (:func:`asckg.graph.model.answer_rows.printed`:
+the references in reading order, json's default spacing), so a command or the server can send a node's rows as they
+are, without decoding and encoding thousands of letters again.
+
 The index lives inside the store's directory (``asckg-answers.sqlite3``, a name RocksDB leaves
 alone), so a store moves, copies and is deleted with it. The embedded store keeps it in step
 (:class:`~asckg.graph.store.embedded.LetterStore`): before the first letter of a session is written
@@ -18,34 +22,36 @@ from the graph's own rows (:meth:`AnswerIndex.rebuild`).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import quote
 
+from asckg.graph.model.answer_rows import index_row_of_literal
+
 #: The index's file, inside the store's directory.
 FILE_NAME = "asckg-answers.sqlite3"
 #: The layout of the tables; an index of another layout is rebuilt (by ingest) or not read.
-LAYOUT = "1"
+LAYOUT = "2"
 #: Rows written per transaction when the index is rebuilt from the graph.
 REBUILD_CHUNK = 20_000
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS answers (
     node TEXT NOT NULL,    -- the cited node's IRI
     date TEXT NOT NULL,    -- the letter's date, '' when it has none
+    id TEXT NOT NULL,      -- the letter's id, as printed
     letter TEXT NOT NULL,  -- the letter's IRI (its graph's name)
-    row TEXT NOT NULL,     -- the asckg:answerRow JSON
-    PRIMARY KEY (node, date, letter)
+    row TEXT NOT NULL,     -- the asckg:answerRow, as printed (answer_rows.printed)
+    PRIMARY KEY (node, date, id, letter)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS answers_of_letter ON answers (letter);
 """
 
-#: A letter's rows as the model builds them: (node IRI, date or "", answer row JSON).
-Answers = Iterable[tuple[str, str, str]]
+#: A letter's rows as the model builds them (asckg.graph.model.answer_rows.index_row):
+#: (node IRI, date or "", letter id, the row as printed).
+Answers = Iterable[tuple[str, str, str, str]]
 
 
 class AnswerIndex:
@@ -93,13 +99,14 @@ class AnswerIndex:
             # every page before it durable too; until then an incomplete index is never read, so
             # the writes in between need not wait for the disk.
             db.execute("PRAGMA synchronous = OFF")
-            db.executescript(_SCHEMA)
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
             index = cls(db, path)
-            if index._meta().get("layout") != LAYOUT:
+            if index._meta().get("layout") != LAYOUT:  # new, or of an older layout: made again, empty
                 with index._transaction():
-                    db.execute("DELETE FROM answers")
+                    db.execute("DROP TABLE IF EXISTS answers")
                     db.execute("DELETE FROM meta")
                     db.execute("INSERT INTO meta VALUES ('layout', ?), ('complete', '0')", (LAYOUT,))
+            db.executescript(_SCHEMA)
             return index
         except BaseException:
             db.close()
@@ -110,16 +117,19 @@ class AnswerIndex:
 
     # -- reading ---------------------------------------------------------------------------------
     def rows(self, node_iri: str) -> list[str] | None:
-        """The answer rows of the letters citing ``node_iri`` (by date, then letter IRI), or None
-        when the index is not complete and so cannot be trusted."""
+        """The answer rows of the letters citing ``node_iri`` as printed, by date then id, one per
+        letter id (the first: two files of one letter), or None when the index is not complete
+        and so cannot be trusted."""
         with self._lock:
             try:
                 self._db.execute("BEGIN")  # the mark and the rows from one snapshot
                 try:
                     if not self._complete():
                         return None
-                    return [r for (r,) in self._db.execute(
-                        "SELECT row FROM answers WHERE node = ? ORDER BY date, letter", (node_iri,))]
+                    seen: set[str] = set()
+                    return [row for letter_id, row in self._db.execute(
+                        "SELECT id, row FROM answers WHERE node = ? ORDER BY date, id, letter", (node_iri,))
+                        if not (letter_id in seen or seen.add(letter_id))]
                 finally:
                     self._db.execute("COMMIT")
             except sqlite3.Error:
@@ -166,8 +176,8 @@ class AnswerIndex:
             for letter_iri, answers in letters:
                 if replace:
                     self._db.execute("DELETE FROM answers WHERE letter = ?", (letter_iri,))
-                self._db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
-                                     ((node, date, letter_iri, row) for node, date, row in answers))
+                self._db.executemany("INSERT OR REPLACE INTO answers (node, date, id, row, letter) VALUES (?, ?, ?, ?, ?)",
+                                     ((*row, letter_iri) for row in answers))
 
     def remove(self, letter_iri: str) -> None:
         """Drop one letter's rows."""
@@ -175,22 +185,23 @@ class AnswerIndex:
             self._db.execute("DELETE FROM answers WHERE letter = ?", (letter_iri,))
 
     def rebuild(self, rows: Iterable[tuple[str, str, str]]) -> int:
-        """Replace every row with ``rows`` of (letter IRI, node IRI, answer row JSON), as the graph
-        holds them; the index is left incomplete (the caller marks it). Returns the rows written."""
+        """Replace every row with ``rows`` of (letter IRI, node IRI, asckg:answerRow literal), as
+        the graph holds them; the index is left incomplete (the caller marks it). Returns the rows written."""
         with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '0')")
             self._db.execute("DELETE FROM answers")
         written = 0
-        chunk: list[tuple[str, str, str, str]] = []
+        chunk: list[tuple[str, str, str, str, str]] = []
         for letter_iri, node_iri, row in rows:
-            chunk.append((node_iri, json.loads(row).get("date") or "", letter_iri, row))
+            chunk.append((*index_row_of_literal(node_iri, row), letter_iri))
             if len(chunk) >= REBUILD_CHUNK:
                 written += self._insert(chunk)
         return written + self._insert(chunk)
 
-    def _insert(self, chunk: list[tuple[str, str, str, str]]) -> int:
+    def _insert(self, chunk: list[tuple[str, str, str, str, str]]) -> int:
         with self._transaction():
-            self._db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)", chunk)
+            self._db.executemany("INSERT OR REPLACE INTO answers (node, date, id, row, letter) VALUES (?, ?, ?, ?, ?)",
+                                 chunk)
         n = len(chunk)
         chunk.clear()
         return n
