@@ -38,6 +38,26 @@ def test_references_as_users_write_them(typed, kind, ref):
     assert (target.kind, target.ref) == (kind, ref)
 
 
+@pytest.mark.corpus
+def test_a_rules_normal_form_is_read_without_the_grammars_as_the_grammars_read_it(corpus):
+    # parse_reference answers a rule's normal form ("S-K 303") before importing the grammars: for
+    # every such form the gold holds, and its neighbours, the grammars read nothing else there.
+    from asckg.graph.ask.reference import _RULE_FORM, _whole
+    from asckg.nlp.grammar import guidance, sec_rules
+
+    forms = {ref for p in (corpus / "gold").glob("*.json")
+             for ref in json.loads(p.read_text()).get("sec_rules", []) if _RULE_FORM.match(ref)}
+    forms |= {f"{reg} {n}" for reg in ("S-K", "S-X", "S-T", "M-A", "S-B") for n in ("10", "303", "3-05", "4-08", "1300")}
+    forms |= {f"S-X Article {n}" for n in (5, 8, 11)}
+    assert len(forms) > 30
+    for form in sorted(forms):
+        for grammar in (guidance, sec_rules):
+            found = _whole(grammar.find(form), form)
+            assert found is None or found.refs[0] == form, (form, found)
+        assert parse_reference(form) == parse_reference(f"  {form} ")
+        assert (parse_reference(form).kind, parse_reference(form).ref) == ("sec_rule", form)
+
+
 def test_a_reference_to_nothing_is_an_error():
     with pytest.raises(BadReference):
         parse_reference("the new revenue standard")
