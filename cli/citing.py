@@ -99,9 +99,14 @@ def run(args: CitesArgs) -> None:
 
             lines = answer_lines(db, args.reference)
             if lines is not None:
-                body = ",\n".join("  " + line for line in lines)
-                sys.stdout.write(f"[\n{body}\n]\n" if lines else "[]\n")
+                data = b"[\n  " + b",\n  ".join(lines) + b"\n]\n" if lines else b"[]\n"
                 sys.stdout.flush()
+                raw = getattr(sys.stdout, "buffer", None)  # None: a stream of text only
+                if raw is None:
+                    sys.stdout.write(data.decode("utf-8"))
+                else:
+                    raw.write(data)
+                    raw.flush()
                 return
         if args.newest is None:
             hits = find_citing(db, args.reference, exact=args.exact, via=args.via)

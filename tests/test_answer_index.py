@@ -59,6 +59,7 @@ def assert_index_is_the_graph(store: LetterStore) -> None:
     for node, rows in expected.items():
         got = store.answer_rows(node)
         assert got is not None, f"no complete index for {node}"
+        got = [line.decode("utf-8") for line in got]
         assert Counter(got) == Counter({printed(row): n for row, n in rows.items()}), node
         assert got == sorted(got, key=lambda line: (json.loads(line)["date"] or "", json.loads(line)["id"]))
     assert store.answer_rows("https://w3id.org/asckg/id/asc/999-99") == []
@@ -97,7 +98,7 @@ def test_an_ingest_leaves_an_index_that_answers_as_the_graph(tmp_path, records):
         for ref in ("606", "606-10-55-37", "350", "S-K 303", "985-605", "SAB Topic 13"):
             assert cites(store, ref) == answers_without_index(store, ref), ref
             lines = answer_lines(store, ref)
-            assert lines == [json.dumps(h.dump(), ensure_ascii=False) for h in cites(store, ref)], ref
+            assert lines == [json.dumps(h.dump(), ensure_ascii=False).encode() for h in cites(store, ref)], ref
         assert cites(store, "606")  # something to compare
 
 

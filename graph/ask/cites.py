@@ -70,10 +70,12 @@ def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True
         # The stored answer rows, from the embedded store's answer index when it has a complete
         # one (a range read), else from the graph. One JSON document for all of them: one call to
         # the C decoder, not one per letter (a Topic at 200,000 letters has over ten thousand).
-        rows = store.answer_rows(target.iri)
-        if rows is None:
-            rows = [r for r in store.column(load_query("cites"), "row", bindings) if r is not None]
-        for answer in json.loads("[" + ",".join(rows) + "]"):
+        indexed = store.answer_rows(target.iri)
+        if indexed is not None:
+            document: str | bytes = b"[" + b",".join(indexed) + b"]"
+        else:
+            document = "[" + ",".join(r for r in store.column(load_query("cites"), "row", bindings) if r is not None) + "]"
+        for answer in json.loads(document):
             if not answer["refs"] and not (via and answer["via"]):
                 continue  # only an older standard leads here, and --no-via was asked for
             if answer["id"] not in letters:  # one row per letter id, the first (see answer_lines)
@@ -81,10 +83,10 @@ def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True
     return sorted(letters.values(), key=lambda h: (h.date or "", h.id))
 
 
-def answer_lines(store: Store, reference: str) -> list[str] | None:
+def answer_lines(store: Store, reference: str) -> list[bytes] | None:
     """What ``cites(store, reference)`` answers, each letter as the JSON object its ``dump()``
-    gives (``json.dumps(..., ensure_ascii=False)``), in the same order; None when the store has no
-    complete answer index (then call :func:`cites`).
+    gives (``json.dumps(..., ensure_ascii=False)``, in UTF-8), in the same order; None when the
+    store has no complete answer index (then call :func:`cites`).
 
     Straight from the answer index, which keeps each row as it is printed: a Subtopic cited by
     thousands of letters is printed without decoding and encoding each letter again. Without

@@ -284,7 +284,7 @@ def reference_page(request: Request) -> Response:
                 if not exact and via and year is None and kind is None:
                     lines = answer_lines(store, text)  # the rows as the answer index keeps them
                     if lines is not None:
-                        return Response(("[" + ", ".join(lines) + "]").encode("utf-8"),
+                        return Response(b"[" + b", ".join(lines) + b"]",
                                         media_type="application/json", headers=_page_headers())
                 hits = cites(store, text, exact=exact, via=via)
                 return as_json([h.dump() for h in hits if (year is None or _year_of(h.date) == year)

@@ -116,8 +116,9 @@ class AnswerIndex:
         self._db.close()
 
     # -- reading ---------------------------------------------------------------------------------
-    def rows(self, node_iri: str) -> list[str] | None:
-        """The answer rows of the letters citing ``node_iri`` as printed, by date then id, one per
+    def rows(self, node_iri: str) -> list[bytes] | None:
+        """The answer rows of the letters citing ``node_iri`` as printed (UTF-8 bytes, as they are
+        stored: nothing decoded to be encoded again on the way out), by date then id, one per
         letter id (the first: two files of one letter), or None when the index is not complete
         and so cannot be trusted."""
         with self._lock:
@@ -128,8 +129,8 @@ class AnswerIndex:
                         return None
                     seen: set[str] = set()
                     return [row for letter_id, row in self._db.execute(
-                        "SELECT id, row FROM answers WHERE node = ? ORDER BY date, id, letter", (node_iri,))
-                        if not (letter_id in seen or seen.add(letter_id))]
+                        "SELECT id, CAST(row AS BLOB) FROM answers WHERE node = ? ORDER BY date, id, letter",
+                        (node_iri,)) if not (letter_id in seen or seen.add(letter_id))]
                 finally:
                     self._db.execute("COMMIT")
             except sqlite3.Error:
