@@ -128,9 +128,14 @@ class AnswerIndex:
                     if not self._complete():
                         return None
                     seen: set[str] = set()
-                    return [row for letter_id, row in self._db.execute(
-                        "SELECT id, CAST(row AS BLOB) FROM answers WHERE node = ? ORDER BY date, id, letter",
-                        (node_iri,)) if not (letter_id in seen or seen.add(letter_id))]
+                    rows: list[bytes] = []
+                    for letter_id, row in self._db.execute(
+                            "SELECT id, CAST(row AS BLOB) FROM answers WHERE node = ? ORDER BY date, id, letter",
+                            (node_iri,)):
+                        if letter_id not in seen:
+                            seen.add(letter_id)
+                            rows.append(row)
+                    return rows
                 finally:
                     self._db.execute("COMMIT")
             except sqlite3.Error:

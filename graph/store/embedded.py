@@ -71,14 +71,15 @@ class LetterStore:
             self.flush()  # a read-only store has nothing to flush
             self._store = None
         self._closed = True
-        if getattr(self, "_answers", None) is not None:
+        index: AnswerIndex | None = getattr(self, "_answers", None)
+        if index is not None:
             try:
                 if self._answers_writing and self._answers_in_step:
-                    self._answers.mark_complete()  # after the graph's flush: never ahead of it
+                    index.mark_complete()  # after the graph's flush: never ahead of it
             except sqlite3.Error as err:
-                raise StoreError(f"{self._answers.path}: cannot write the answer index: {err}") from err
+                raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
             finally:
-                self._answers.close()
+                index.close()
                 self._answers = None
                 self._answers_writing = False
 
