@@ -93,11 +93,11 @@ def run(args: CitesArgs) -> None:
     from asckg.graph.store import open_store
 
     with open_store(args.store, read_only=True) as db:
-        if args.fmt == "json" and args.newest is None and not args.exact and args.via:
+        if args.fmt == "json" and args.newest is None:
             # The rows as the answer index keeps them, printed as they are (the same bytes as below).
             from asckg.graph.ask.cites import answer_lines
 
-            lines = answer_lines(db, args.reference)
+            lines = answer_lines(db, args.reference, exact=args.exact, via=args.via)
             if lines is not None:
                 data = b"[\n  " + b",\n  ".join(lines) + b"\n]\n" if lines else b"[]\n"
                 sys.stdout.flush()

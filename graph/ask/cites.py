@@ -83,14 +83,16 @@ def cites(store: Store, reference: str, *, exact: bool = False, via: bool = True
     return sorted(letters.values(), key=lambda h: (h.date or "", h.id))
 
 
-def answer_lines(store: Store, reference: str) -> list[bytes] | None:
-    """What ``cites(store, reference)`` answers, each letter as the JSON object its ``dump()``
-    gives (``json.dumps(..., ensure_ascii=False)``, in UTF-8), in the same order; None when the
-    store has no complete answer index (then call :func:`cites`).
+def answer_lines(store: Store, reference: str, *, exact: bool = False, via: bool = True) -> list[bytes] | None:
+    """What ``cites(store, reference, exact=exact, via=via)`` answers, each letter as the JSON
+    object its ``dump()`` gives (``json.dumps(..., ensure_ascii=False)``, in UTF-8), in the same
+    order; None when the store has no complete answer index, or for ``exact`` or ``via=False``
+    (those read the rows: call :func:`cites`).
 
     Straight from the answer index, which keeps each row as it is printed: a Subtopic cited by
-    thousands of letters is printed without decoding and encoding each letter again. Without
-    ``exact`` and with ``via`` only: those read the rows."""
+    thousands of letters is printed without decoding and encoding each letter again."""
+    if exact or not via:
+        return None
     return store.answer_rows(parse_reference(reference).iri)
 
 

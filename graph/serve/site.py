@@ -281,8 +281,8 @@ def reference_page(request: Request) -> Response:
     with _store(request).open() as store:
         try:
             if json_wanted:
-                if not exact and via and year is None and kind is None:
-                    lines = answer_lines(store, text)  # the rows as the answer index keeps them
+                if year is None and kind is None:
+                    lines = answer_lines(store, text, exact=exact, via=via)  # the rows as the index keeps them
                     if lines is not None:
                         return Response(b"[" + b", ".join(lines) + b"]",
                                         media_type="application/json", headers=_page_headers())

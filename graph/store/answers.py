@@ -4,7 +4,7 @@ Every citation in the graph carries its whole answer row (``asckg:answerRow``), 
 a node are one graph lookup and one literal each. At 200,000 letters that is still about 35
 microseconds a row, most of it fetching each row's literal from wherever RocksDB put it: 57-69 ms for
 the 1,616 letters citing 606-10-25-19. This index holds the same rows side by side, ordered by
-(node, date, letter), so a node's rows are one range read in a B-tree: a few milliseconds.
+(node, date, letter id), so a node's rows are one range read in a B-tree: a few milliseconds.
 
 Each row is kept as ``asckg cites -f json`` prints it (:func:`asckg.graph.model.answer_rows.printed`:
 the references in reading order, json's default spacing), so a command or the server can send a node's rows as they
@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS answers (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS answers_of_letter ON answers (letter);
 """
+
+_INSERT = "INSERT OR REPLACE INTO answers (node, date, id, row, letter) VALUES (?, ?, ?, ?, ?)"
+_DELETE_LETTER = "DELETE FROM answers WHERE letter = ?"
 
 #: A letter's rows as the model builds them (asckg.graph.model.answer_rows.index_row):
 #: (node IRI, date or "", letter id, the row as printed).
@@ -171,7 +174,7 @@ class AnswerIndex:
             self._db.execute("PRAGMA synchronous = OFF")
 
     def clear(self) -> None:
-        """Drop every row (the graph holds no letter)."""
+        """Drop every row."""
         with self._transaction():
             self._db.execute("DELETE FROM answers")
 
@@ -181,21 +184,19 @@ class AnswerIndex:
         with self._transaction():
             for letter_iri, answers in letters:
                 if replace:
-                    self._db.execute("DELETE FROM answers WHERE letter = ?", (letter_iri,))
-                self._db.executemany("INSERT OR REPLACE INTO answers (node, date, id, row, letter) VALUES (?, ?, ?, ?, ?)",
-                                     ((*row, letter_iri) for row in answers))
+                    self._db.execute(_DELETE_LETTER, (letter_iri,))
+                self._db.executemany(_INSERT, ((*row, letter_iri) for row in answers))
 
     def remove(self, letter_iri: str) -> None:
         """Drop one letter's rows."""
         with self._transaction():
-            self._db.execute("DELETE FROM answers WHERE letter = ?", (letter_iri,))
+            self._db.execute(_DELETE_LETTER, (letter_iri,))
 
     def rebuild(self, rows: Iterable[tuple[str, str, str]]) -> int:
         """Replace every row with ``rows`` of (letter IRI, node IRI, asckg:answerRow literal), as
         the graph holds them; the index is left incomplete (the caller marks it). Returns the rows written."""
-        with self._transaction():
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('complete', '0')")
-            self._db.execute("DELETE FROM answers")
+        self.mark_incomplete()
+        self.clear()
         written = 0
         chunk: list[tuple[str, str, str, str, str]] = []
         for letter_iri, node_iri, row in rows:
@@ -206,8 +207,7 @@ class AnswerIndex:
 
     def _insert(self, chunk: list[tuple[str, str, str, str, str]]) -> int:
         with self._transaction():
-            self._db.executemany("INSERT OR REPLACE INTO answers (node, date, id, row, letter) VALUES (?, ?, ?, ?, ?)",
-                                 chunk)
+            self._db.executemany(_INSERT, chunk)
         n = len(chunk)
         chunk.clear()
         return n

@@ -16,13 +16,13 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-import pyoxigraph as ox
-
 import sqlite3
+
+import pyoxigraph as ox
 
 from asckg.core.errors import StoreError
 from asckg.graph.model import ids
-from asckg.graph.store.answers import AnswerIndex
+from asckg.graph.store.answers import FILE_NAME, AnswerIndex
 
 if TYPE_CHECKING:  # rdflib is not loaded for lookups (asckg.graph.model.ids)
     from asckg.graph.model.build import LetterQuads
@@ -74,10 +74,7 @@ class LetterStore:
         index: AnswerIndex | None = getattr(self, "_answers", None)
         if index is not None:
             try:
-                if self._answers_writing and self._answers_in_step:
-                    index.mark_complete()  # after the graph's flush: never ahead of it
-            except sqlite3.Error as err:
-                raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
+                self._complete_in_step(index)  # after the graph's flush: never ahead of it
             finally:
                 index.close()
                 self._answers = None
@@ -87,8 +84,7 @@ class LetterStore:
     def raw(self) -> ox.Store:
         """The underlying ``pyoxigraph.Store``."""
         if self._store is None:
-            if self._closed:
-                raise StoreError(f"{self.path}: the store is closed")
+            self._check_open()
             self._store = self._open()
         return self._store
 
@@ -142,13 +138,14 @@ class LetterStore:
         """The answer rows of the letters citing ``node_iri`` from the answer index, as
         ``asckg cites -f json`` prints them (UTF-8); None when the store has no complete index
         (ask the graph instead)."""
-        if self._answers is None:
-            if self._closed:
-                raise StoreError(f"{self.path}: the store is closed")
-            self._answers = AnswerIndex.reader(self.path) if self.read_only else AnswerIndex.writer(self.path)
+        if not self.read_only:
+            index: AnswerIndex | None = self._writer_index()
+        else:
             if self._answers is None:
-                return None
-        return None if self._answers_writing else self._answers.rows(node_iri)
+                self._check_open()
+                self._answers = AnswerIndex.reader(self.path)
+            index = self._answers
+        return None if index is None or self._answers_writing else index.rows(node_iri)
 
     def refresh_answers(self) -> int | None:
         """Make the answer index whole: marked complete if every letter written since the store was
@@ -156,33 +153,46 @@ class LetterStore:
         None when there was nothing to rebuild. Ingest calls this once its letters are written."""
         if self.read_only:
             return None
-        try:
-            index = self._writer_index()
-            if self._answers_writing and self._answers_in_step:
-                index.mark_complete()
-                self._answers_writing = False
-                return None
-            if not self._answers_writing and index.is_complete():
-                return None
-            from asckg.queries import load_query
+        index = self._writer_index()
+        if self._complete_in_step(index) or (not self._answers_writing and index.is_complete()):
+            return None
+        from asckg.queries import load_query
 
-            self.flush()
-            rows = ((s["letter"].value, s["target"].value, s["row"].value)
-                    for s in self.query(load_query("answer_index_rows")))
+        self.flush()
+        rows = ((s["letter"].value, s["target"].value, s["row"].value)
+                for s in self.query(load_query("answer_index_rows")))
+        try:
             count = index.rebuild(rows)
             self.flush()
             index.mark_complete()
-            self._answers_writing = False
-            return count
         except sqlite3.Error as err:
-            raise StoreError(f"{self.path / 'asckg-answers.sqlite3'}: cannot write the answer index: {err}") from err
+            raise _index_error(index.path, err) from err
+        self._answers_writing = False
+        return count
+
+    def _complete_in_step(self, index: AnswerIndex) -> bool:
+        """Mark the index complete if letters were written since the store was opened and every one
+        of them went into it (the session ends); whether it did."""
+        if not (self._answers_writing and self._answers_in_step):
+            return False
+        try:
+            index.mark_complete()
+        except sqlite3.Error as err:
+            raise _index_error(index.path, err) from err
+        self._answers_writing = False
+        return True
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"{self.path}: the store is closed")
 
     def _writer_index(self) -> AnswerIndex:
         if self._answers is None:
+            self._check_open()
             try:
                 self._answers = AnswerIndex.writer(self.path)
             except sqlite3.Error as err:
-                raise StoreError(f"{self.path}: cannot open the answer index: {err}") from err
+                raise _index_error(self.path / FILE_NAME, err) from err
         return self._answers
 
     def _begin_answer_writes(self) -> AnswerIndex:
@@ -197,7 +207,7 @@ class LetterStore:
                     in_step = True
                 index.mark_incomplete()
             except sqlite3.Error as err:
-                raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
+                raise _index_error(index.path, err) from err
             self._answers_writing = True
             self._answers_in_step = in_step
         return index
@@ -210,7 +220,7 @@ class LetterStore:
             index.put(((quads.iri, quads.answers) for quads in letters), replace=replace)
         except sqlite3.Error as err:
             self._answers_in_step = False  # the letters are stored; the index stays incomplete
-            raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
+            raise _index_error(index.path, err) from err
 
     def flush(self) -> None:
         """Write what the store holds in memory to disk (and free that memory)."""
@@ -290,7 +300,7 @@ class LetterStore:
                 index.remove(letter_iri)
             except sqlite3.Error as err:
                 self._answers_in_step = False
-                raise StoreError(f"{index.path}: cannot write the answer index: {err}") from err
+                raise _index_error(index.path, err) from err
 
     # -- reading ---------------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None):
@@ -355,6 +365,10 @@ class LetterStore:
         from rdflib import Dataset
 
         return Dataset(store=OxigraphStore(store=self.raw))
+
+
+def _index_error(path: Path, err: sqlite3.Error) -> StoreError:
+    return StoreError(f"{path}: cannot write the answer index: {err}")
 
 
 def _has_blank(quad: ox.Quad) -> bool:
