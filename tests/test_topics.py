@@ -14,7 +14,7 @@ import pytest
 
 from asckg.nlp.topics import labels, lexicon
 from asckg.nlp.topics.rules import (
-    Cite, CommentInput, Stacker, Thresholds, decide, is_citing, model_text,
+    FEATURES, Cite, CommentInput, Evidence, Stacker, Thresholds, decide, is_citing, model_text,
 )
 
 from conftest import DATA, REPO
@@ -73,7 +73,7 @@ def _comment(text, heading=(), cites=(), date="2021-01-01"):
 
 
 def test_decide_keeps_citations_and_thresholds_the_rest():
-    stacker = Stacker((-3.0, 1.0, 0.0, 0.0, 0.0, 4.0, 0.0, 0.0, 0.0, 0.0))
+    stacker = Stacker((-3.0, 1.0, 0.0, 0.0, 0.0, 4.0) + (0.0,) * (len(FEATURES) - 6))
     comment = _comment("Refer to ASC 350-20-35.", cites=[Cite("asc", "350-20-35-1")])
     scores = {"350": 0.2, "740": 0.99, "280": 0.01}
     found = {a.label: a for a in decide(comment, scores, stacker, Thresholds(0.5, 0.0))}
@@ -83,10 +83,52 @@ def test_decide_keeps_citations_and_thresholds_the_rest():
 
 
 def test_decide_names_the_topic_for_the_date():
-    stacker = Stacker((-3.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    stacker = Stacker((-3.0, 1.0) + (0.0,) * (len(FEATURES) - 2))
     comment = _comment("Please tell us whether you are the principal.", date="2016-05-10")
     found = decide(comment, {"REVENUE": 0.999}, stacker)
     assert [(a.label, a.decided_by) for a in found] == [("605", "rule")]
+
+
+def test_neighbours_are_what_the_comments_next_door_cite():
+    from asckg.nlp.topics.rules import evidence, neighbours
+
+    comments = [_comment("Refer to ASC 350-20-35.", cites=[Cite("asc", "350-20-35-1")]),
+                _comment("Please also quantify the headroom."),
+                _comment("See Item 303 of Regulation S-K.", cites=[Cite("sec_rule", "S-K 303")]),
+                _comment("Please tell us more.")]
+    near = neighbours([evidence(c) for c in comments])
+    assert near == [frozenset(), frozenset({"350", "S-K 303"}), frozenset(), frozenset({"S-K 303"})]
+    assert neighbours([]) == []
+
+
+def test_together_is_the_share_of_one_class_s_comments_about_another():
+    from asckg.nlp.topics.train import label_counts, together
+
+    rows = [{"labels": ["S-K 10", "Regulation G"]}, {"labels": ["S-K 10"]}, {"labels": ["606", "S-K 303"]},
+            {"labels": ["605"]}, {"labels": None}, {"labels": []}]
+    one, pair = label_counts(rows)
+    shares = together(one, pair)
+    assert shares["S-K 10"] == {"Regulation G": 0.5} and shares["Regulation G"] == {"S-K 10": 1.0}
+    assert shares["REVENUE"] == {"S-K 303": 0.5}  # 605 and 606 are one class, the subject
+    assert "740" not in shares and set(shares) == {"S-K 10", "Regulation G", "REVENUE", "S-K 303"}
+    stacker = Stacker(together=shares)
+    nothing = Evidence(frozenset(), frozenset(), frozenset(), frozenset({"S-K 10"}))
+    assert stacker.along(["740"], nothing) == {"Regulation G": 0.5}
+
+
+def test_the_shipped_stacker_weighs_neighbours_and_pairs_as_evidence(model):
+    """Trained on the hand labels, a class is likelier where the next comment cites it and where
+    it usually goes with the comment's first choice."""
+    from asckg.nlp.topics.rules import probabilities
+
+    assert model.stacker.weights[FEATURES.index("neighbour")] > 0
+    assert model.stacker.weights[FEATURES.index("together")] > 0
+    comment = _comment("We note your presentation of adjusted EBITDA in your earnings release.")
+    scores = {"S-K 10": 0.9, "Regulation G": 0.3, "740": 0.3}
+    alone = probabilities(comment, scores, model.stacker)
+    beside = probabilities(comment, scores, model.stacker, near=frozenset({"740"}))
+    assert beside["740"] > alone["740"] and beside["Regulation G"] == alone["Regulation G"]
+    assert model.stacker.along(["S-K 10"], Evidence(frozenset(), frozenset(), frozenset(), frozenset()))["Regulation G"] > 0.3
 
 
 def test_held_out_figures_at_other_thresholds_relabel_the_same_probabilities():
@@ -386,21 +428,23 @@ def test_leaving_out_classes_that_cannot_reach_the_threshold_changes_no_label():
            st.frozensets(st.sampled_from(["350", "606", "S-K 303"]), max_size=2),
            st.sampled_from([0.2, 0.35, 0.5, 0.8, model.thresholds.accept]),
            st.one_of(st.just(model.stacker.weights),  # the shipped weights, and others where the bound bites
-                     st.tuples(st.floats(-4.0, 0.0), st.floats(0.2, 3.0), *[st.floats(-3.0, 3.0)] * 8)))
-    def check(scores, caption, text, path, cited, accept, weights):
+                     st.tuples(st.floats(-4.0, 0.0), st.floats(0.2, 3.0), *[st.floats(-3.0, 3.0)] * (len(FEATURES) - 2))),
+           some)
+    def check(scores, caption, text, path, cited, accept, weights, near):
         cites = tuple(Cite("asc" if c[0].isdigit() else "sec_rule", c if not c[0].isdigit() else f"{c}-10-25-1")
                       for c in sorted(cited))
         comment = CommentInput(("Note 1",), "Please tell us more.", cites, "2020-01-01")
         ev = Evidence(caption, text, path, frozenset(cited))
         thresholds = Thresholds(accept=accept, veto=model.thresholds.veto)
-        stacker = Stacker(weights)
-        whole = choose(comment, probabilities(comment, scores, stacker, ev), thresholds)
-        assert decide(comment, scores, stacker, thresholds, ev) == whole
+        stacker = Stacker(weights, model.stacker.together)  # the shipped classes' shares of pairs
+        whole = choose(comment, probabilities(comment, scores, stacker, ev, near=near), thresholds)
+        assert decide(comment, scores, stacker, thresholds, ev, near) == whole
 
     check()
     # A class that is nobody's first or second choice and that the comment does not name, labelled on
     # its score alone: it must not be left out.
-    stacker, comment = Stacker((-1.0, 2.0) + (0.0,) * 8), CommentInput(("Note 1",), "Please tell us.", (), None)
+    stacker, comment = Stacker((-1.0, 2.0) + (0.0,) * (len(FEATURES) - 2)), CommentInput(("Note 1",), "Please tell us.", (), None)
     nothing = Evidence(frozenset(), frozenset(), frozenset(), frozenset())
     labelled = decide(comment, {"350": 0.9, "606": 0.8, "740": 0.65}, stacker, Thresholds(accept=0.5), nothing)
     assert [a.label for a in labelled] == ["350", "606", "740"]
+

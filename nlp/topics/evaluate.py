@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asckg.nlp.topics import labels as _labels
-from asckg.nlp.topics.rules import Thresholds, choose, cited_labels, probabilities
+from asckg.nlp.topics.rules import Thresholds, choose, cited_labels, evidence, neighbours, probabilities
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Result:
 def cross_validate(rows: list[dict[str, Any]], k: int, config: Any) -> Result:
     """Train K models, each without one fold of labelled letters, and label that fold with it."""
     from asckg.nlp.topics.model import scores
-    from asckg.nlp.topics.train import comment_input, fold_of_letters, train
+    from asckg.nlp.topics.train import by_letter, comment_input, fold_of_letters, train
 
     labelled = [r for r in rows if r["labels"] is not None]
     folds = fold_of_letters([r["letter"] for r in labelled], k, config.seed)
@@ -38,20 +38,22 @@ def cross_validate(rows: list[dict[str, Any]], k: int, config: Any) -> Result:
     for fold in range(k):
         held = {letter for letter, f in folds.items() if f == fold}
         trained = train([r for r in rows if r["letter"] not in held], config)
-        test = [r for r in labelled if r["letter"] in held]
-        inputs = [comment_input(r) for r in test]
-        for row, comment, score in zip(test, inputs, scores(trained.nlp, inputs)):
-            probs = probabilities(comment, score, trained.stacker)
-            result.rows.append({
-                "letter": row["letter"], "number": row["number"], "citing": bool(row["citing"]),
-                "gold": sorted(set(row["labels"])),
-                "model": sorted(a.label for a in choose(comment, probs, config.thresholds)),
-                "input": comment,
-                "probabilities": probs,
-                "baseline": sorted(cited_labels(comment.cites)),
-                "scores": score,
-                "date": row["date"], "text": row["text"],
-            })
+        for letter in by_letter(r for r in labelled if r["letter"] in held):
+            inputs = [comment_input(r) for r in letter]
+            found = [evidence(c) for c in inputs]
+            scored = scores(trained.nlp, inputs, evidence=found)
+            for row, comment, score, ev, near in zip(letter, inputs, scored, found, neighbours(found)):
+                probs = probabilities(comment, score, trained.stacker, ev, near=near)
+                result.rows.append({
+                    "letter": row["letter"], "number": row["number"], "citing": bool(row["citing"]),
+                    "gold": sorted(set(row["labels"])),
+                    "model": sorted(a.label for a in choose(comment, probs, config.thresholds)),
+                    "input": comment,
+                    "probabilities": probs,
+                    "baseline": sorted(cited_labels(comment.cites)),
+                    "scores": score,
+                    "date": row["date"], "text": row["text"],
+                })
     return result
 
 

@@ -85,6 +85,11 @@ def to_class(label: str) -> str:
     return era.subject if era else label
 
 
+def is_sec_item(cls: str) -> bool:
+    """Whether a model class is an SEC item ("S-K 303", "Regulation G"), not an ASC Topic or subject."""
+    return not cls[:1].isdigit() and cls not in _ERA_BY_SUBJECT
+
+
 def label_for_date(cls: str, letter_date: str | None, text: str) -> str:
     """The label of a model class at the letter's date ("REVENUE" in 2017 is "605")."""
     era = _ERA_BY_SUBJECT.get(cls)

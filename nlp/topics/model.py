@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from asckg.nlp.topics.rules import (
     FEATURES, Assignment, CommentInput, CommentTopics, Evidence, Stacker, Thresholds, comment_cites, decide,
-    evidence, is_citing, model_text,
+    evidence, is_citing, model_text, neighbours,
 )
 
 #: Where the shipped model lives.
@@ -88,17 +88,28 @@ class TopicModel:
     def load(cls, path: Path = MODEL_DIR) -> TopicModel:
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         thresholds = Thresholds(**meta.get("thresholds", {}))
-        stacker = Stacker(tuple(float(meta["stacker"][name]) for name in FEATURES))
+        stacker = Stacker(tuple(float(meta["stacker"].get(name, 0.0)) for name in FEATURES), meta.get("together", {}))
         return cls(load_pipeline(path), thresholds, stacker, meta["version"], meta)
 
     def label(self, comments: Iterable[CommentInput]) -> list[list[Assignment]]:
-        """The labels of each comment, best first, each with its score and how it was decided."""
-        items = list(comments)
-        if not items:
-            return []
-        found = [evidence(c) for c in items]
-        return [decide(c, s, self.stacker, self.thresholds, e)
-                for c, s, e in zip(items, scores(self.nlp, items, evidence=found), found)]
+        """The labels of each comment of one letter (in the letter's order), best first, each with
+        its score and how it was decided."""
+        return self.label_letters([list(comments)])[0]
+
+    def label_letters(self, letters: Sequence[Sequence[CommentInput]]) -> list[list[list[Assignment]]]:
+        """:meth:`label` for the comments of several letters, read by the model in one batch."""
+        flat = [c for comments in letters for c in comments]
+        if not flat:
+            return [[] for _ in letters]
+        found = [evidence(c) for c in flat]
+        scored = iter(scores(self.nlp, flat, evidence=found))
+        out, start = [], 0
+        for comments in letters:
+            own = found[start:start + len(comments)]
+            start += len(comments)
+            out.append([decide(c, next(scored), self.stacker, self.thresholds, e, near)
+                        for c, e, near in zip(comments, own, neighbours(own))])
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -120,12 +131,11 @@ def letters_topics(letters: Sequence[tuple[Any, Sequence[Any], str | None]],
             continue
         inputs.append([CommentInput(tuple(c.heading_path), c.text, comment_cites(mentions, c.start, c.end), letter_date)
                        for c in anatomy.comments])
-    flat = [c for items in inputs for c in items]
-    labelled = iter((model or shipped()).label(flat)) if flat else iter(())
+    labelled = (model or shipped()).label_letters(inputs) if any(inputs) else [[] for _ in inputs]
     out: list[tuple[CommentTopics, ...]] = []
-    for (anatomy, _, _), items in zip(letters, inputs):
+    for (anatomy, _, _), items, found in zip(letters, inputs, labelled):
         out.append(tuple(
-            CommentTopics(c.number, position, is_citing(comment.cites), tuple(next(labelled)))
-            for position, (c, comment) in enumerate(zip(anatomy.comments, items), start=1)
+            CommentTopics(c.number, position, is_citing(comment.cites), tuple(labels))
+            for position, (c, comment, labels) in enumerate(zip(anatomy.comments, items, found), start=1)
         ) if items else ())
     return out

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
 
 from asckg.nlp.grammar.guidance import STAFF
 from asckg.nlp.topics import labels as _labels
@@ -65,7 +65,8 @@ class Thresholds:
 
 
 #: The stacker's features for one (comment, class), in order (see :func:`features`).
-FEATURES = ("bias", "bow", "caption", "text", "path", "cited", "caption_other", "top", "second", "top_uncited")
+FEATURES = ("bias", "bow", "caption", "text", "path", "cited", "caption_other", "top", "second", "top_uncited",
+            "neighbour", "sec_item", "bow_sec_item", "together")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +76,34 @@ class Stacker:
     The bag-of-words model knows each class only from that class's examples; the stacker learns
     from all classes at once how far to trust a caption naming the subject, a phrase in the text, a
     citation. So a rare class whose name is in the caption is found although few comments taught it.
+
+    ``together`` is what the hand labels say of pairs of classes: ``together[a][b]``, of the
+    comments about ``a``, the share also about ``b`` (a comment on non-GAAP measures in an earnings
+    release is about both S-K 10 and Regulation G; one on goodwill in the critical accounting
+    estimates about 350 and S-K 303). Pairs never seen together are left out.
     """
 
-    weights: tuple[float, ...] = (-4.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    weights: tuple[float, ...] = (-4.0, 1.0) + (0.0,) * (len(FEATURES) - 2)
+    together: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.weights) != len(FEATURES):
+            raise ValueError(f"a stacker needs {len(FEATURES)} weights ({', '.join(FEATURES)}), not {len(self.weights)}")
 
     def probability(self, x: tuple[float, ...]) -> float:
         z = sum(w * v for w, v in zip(self.weights, x))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def along(self, ranked: list[str], ev: Evidence) -> dict[str, float]:
+        """For each class, the largest share of comments about one of this comment's likely classes
+        (the model's first choice, what it cites) that are also about that class: the ``together``
+        feature. Classes never seen with those are left out (their feature is 0)."""
+        out: dict[str, float] = {}
+        for other in (*ranked[:1], *sorted(ev.cited)):
+            for cls, share in self.together.get(other, {}).items():
+                if cls != other and share > out.get(cls, 0.0):
+                    out[cls] = share
+        return out
 
 
 def _logit(p: float) -> float:
@@ -117,19 +139,33 @@ def first_two(scores: Mapping[str, float]) -> list[str]:
     return sorted(scores, key=lambda c: (-scores[c], c))[:2]
 
 
-def features(ev: Evidence, cls: str, scores: Mapping[str, float],
-             ranked: list[str] | None = None) -> tuple[float, ...]:
+def neighbours(found: Sequence[Evidence]) -> list[frozenset[str]]:
+    """For each comment of one letter (in the letter's order, by its :func:`evidence`), the classes
+    the comments just before and after it cite. A letter takes a filing section by section, so a
+    comment is often about what the one next to it cites ("Please also quantify ..." after a
+    comment citing ASC 350 on goodwill)."""
+    cited = [ev.cited for ev in found]
+    return [frozenset().union(*cited[max(0, k - 1):k], *cited[k + 1:k + 2]) for k in range(len(cited))]
+
+
+def features(ev: Evidence, cls: str, scores: Mapping[str, float], ranked: list[str] | None = None,
+             near: frozenset[str] = frozenset(), along: Mapping[str, float] | None = None) -> tuple[float, ...]:
     """The stacker's input for one class of one comment, given the model's score of every class:
-    the class's score (as a logit), where the comment names or cites it, and whether it is the
+    the class's score (as a logit), where the comment names or cites it, whether it is the
     model's first or second choice (the first choice is often right at a low score; ``ranked``:
-    :func:`first_two` of ``scores``, when the caller has it)."""
+    :func:`first_two` of ``scores``, when the caller has it), whether a comment next to it cites
+    it (``near``: its :func:`neighbours`), whether it is an SEC item (and its score again for
+    those: a caption names a filing's section more often than an accounting subject), and how often
+    it goes with the comment's likely classes (``along``: :meth:`Stacker.along`)."""
     bow = scores.get(cls)
     if ranked is None:
         ranked = first_two(scores)
     top = float(bool(ranked) and ranked[0] == cls)
+    item = float(_labels.is_sec_item(cls))
+    logit = _logit(bow) if bow is not None else 0.0
     return (
         1.0,
-        _logit(bow) if bow is not None else 0.0,
+        logit,
         float(cls in ev.caption),
         float(cls in ev.text),
         float(cls in ev.path),
@@ -138,6 +174,10 @@ def features(ev: Evidence, cls: str, scores: Mapping[str, float],
         top,
         float(len(ranked) > 1 and ranked[1] == cls),
         top * float(not ev.cited),
+        float(cls in near),
+        item,
+        item * logit,
+        (along or {}).get(cls, 0.0),
     )
 
 
@@ -201,8 +241,10 @@ _WORD = re.compile(r"[a-z][a-z&-]+")
 
 
 def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: Stacker,
-                  ev: Evidence | None = None, floor: float | None = None) -> dict[str, float]:
-    """The stacked probability of each class the model scores or the comment cites.
+                  ev: Evidence | None = None, floor: float | None = None,
+                  near: frozenset[str] = frozenset()) -> dict[str, float]:
+    """The stacked probability of each class the model scores or the comment cites (``near``: the
+    classes of the comments next to it, :func:`neighbours`).
 
     With ``floor``, a class the comment neither names nor cites, and that is not the model's first
     or second choice, is left out when its probability is certainly below ``floor``: such a class's
@@ -218,18 +260,22 @@ def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: S
     top, second = (ranked + [None, None])[:2]
     other_caption = bool(ev.caption)
     no_cites = not ev.cited
-    least = _least_score(w, floor, other_caption) if floor is not None else None
-    if least is None:
+    along = stacker.along(ranked, ev)
+    if floor is None:
         candidates = set(scores) | ev.cited
     else:
-        candidates = {cls for cls, bow in scores.items() if bow >= least}
-        candidates |= ev.cited | ev.caption | ev.text | ev.path | set(ranked)
+        least = _least_score(w, floor, other_caption, item=False)
+        least_item = _least_score(w, floor, other_caption, item=True)
+        candidates = {cls for cls, bow in scores.items()
+                      if bow >= ((least_item if _labels.is_sec_item(cls) else least) or 0.0)}
+        candidates |= ev.cited | ev.caption | ev.text | ev.path | set(ranked) | near | set(along)
         candidates &= set(scores) | ev.cited  # names alone do not make a candidate
     out = {}
     for cls in candidates:
         bow = scores.get(cls)
+        logit = _logit(bow) if bow is not None else 0.0
         z = 0 + w[0] * 1.0
-        z += w[1] * (_logit(bow) if bow is not None else 0.0)
+        z += w[1] * logit
         if cls in ev.caption:
             z += w[2]
         if cls in ev.text:
@@ -246,17 +292,26 @@ def probabilities(comment: CommentInput, scores: Mapping[str, float], stacker: S
                 z += w[9]
         elif cls == second:
             z += w[8]
+        if cls in near:
+            z += w[10]
+        if _labels.is_sec_item(cls):
+            z += w[11]
+            z += w[12] * logit
+        if cls in along:
+            z += w[13] * along[cls]
         out[cls] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return out
 
 
-def _least_score(w: tuple[float, ...], floor: float, other_caption: bool) -> float | None:
-    """The model score below which a class with none of the comment's evidence cannot reach
-    ``floor`` (None where no such bound holds: a score that does not raise the probability)."""
-    if w[1] <= 0 or not 0.0 < floor < 1.0:
+def _least_score(w: tuple[float, ...], floor: float, other_caption: bool, item: bool) -> float | None:
+    """The model score below which a class with none of the comment's evidence (an SEC item or
+    not, ``item``) cannot reach ``floor`` (None where no such bound holds: a score that does not
+    raise the probability)."""
+    slope = w[1] + (w[12] if item else 0.0)
+    if slope <= 0 or not 0.0 < floor < 1.0:
         return None
-    z = math.log(floor / (1 - floor)) - w[0] - (w[6] if other_caption else 0.0)
-    logit = z / w[1]
+    z = math.log(floor / (1 - floor)) - w[0] - (w[6] if other_caption else 0.0) - (w[11] if item else 0.0)
+    logit = z / slope
     if logit <= math.log(1e-4 / (1 - 1e-4)):  # _logit clamps: every score reaches it
         return None
     # A hair lower than the exact bound, so that rounding never leaves out a class that reaches it.
@@ -269,10 +324,12 @@ def decide(
     stacker: Stacker = Stacker(),
     thresholds: Thresholds = Thresholds(),
     ev: Evidence | None = None,
+    near: frozenset[str] = frozenset(),
 ) -> list[Assignment]:
     """The labels of one comment from its citations and the model's score per class, best first:
     :func:`choose` over the stacker's :func:`probabilities`."""
-    return choose(comment, probabilities(comment, scores, stacker, ev, floor=thresholds.accept), thresholds)
+    return choose(comment, probabilities(comment, scores, stacker, ev, floor=thresholds.accept, near=near),
+                  thresholds)
 
 
 def choose(comment: CommentInput, probs: Mapping[str, float], thresholds: Thresholds = Thresholds()) -> list[Assignment]:

@@ -30,11 +30,12 @@ from typing import Any, Iterable
 from asckg.nlp.topics import labels as _labels
 from asckg.nlp.topics.collect import DATA_FILE
 from asckg.nlp.topics.rules import (
-    FEATURES, Cite, CommentInput, Stacker, Thresholds, cited_labels, evidence, features, model_text,
+    FEATURES, Cite, CommentInput, Stacker, Thresholds, cited_labels, evidence, features, first_two, model_text,
+    neighbours,
 )
 
 #: Bumped when the training procedure or data changes what the shipped model predicts.
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class TrainConfig:
     """Everything that decides the trained weights, besides the data."""
 
     seed: int = 0
-    epochs: int = 15
+    epochs: int = 40
     batch_size: int = 16
     dropout: float = 0.1
     learn_rate: float = 0.01
@@ -69,6 +70,14 @@ def comment_input(row: dict[str, Any]) -> CommentInput:
         cites=tuple(Cite(k, r, bool(s)) for k, r, s in row["cites"]),
         letter_date=row["date"],
     )
+
+
+def by_letter(rows: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The rows of each letter, in the data file's order (a letter's comments lie together, in order)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(row["letter"], []).append(row)
+    return list(out.values())
 
 
 def classes(rows: Iterable[dict[str, Any]], min_count: int) -> list[str]:
@@ -172,23 +181,49 @@ def held_out_scores(rows: list[dict[str, Any]], known: list[str], config: TrainC
     return out
 
 
+def label_counts(rows: Iterable[dict[str, Any]]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """How many hand-labelled comments are about each class, and about each ordered pair of classes."""
+    one: Counter[str] = Counter()
+    pair: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        if row["labels"] is None:
+            continue
+        gold = sorted({_labels.to_class(label) for label in row["labels"]})
+        one.update(gold)
+        pair.update((a, b) for a in gold for b in gold if a != b)
+    return one, pair
+
+
+def together(one: Counter[str], pair: Counter[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    """:attr:`Stacker.together` from :func:`label_counts`: of the comments about ``a``, the share also
+    about ``b``, for the pairs seen together (rounded to 6 places)."""
+    out: dict[str, dict[str, float]] = {}
+    for (a, b), n in sorted(pair.items()):
+        if n > 0 and one[a] > 0:
+            out.setdefault(a, {})[b] = round(n / one[a], 6)
+    return out
+
+
 def fit_stacker(rows: list[dict[str, Any]], held: dict[tuple[str, str], dict[str, float]], l2: float = 1.0) -> Stacker:
     """The stacker's weights: L2-regularised logistic regression (Newton's method, deterministic) over
-    every (hand-labelled comment, candidate class) pair."""
+    every (hand-labelled comment, candidate class) pair. Each letter's ``together`` feature is
+    counted without that letter's own labels, as it will be for a letter the model has not seen."""
     import numpy as np
 
+    one, pair = label_counts(rows)
     xs, ys = [], []
-    for row in rows:
-        key = (row["letter"], row["number"])
-        if row["labels"] is None or key not in held:
-            continue
-        comment = comment_input(row)
-        ev = evidence(comment)
-        gold = {_labels.to_class(label) for label in row["labels"]}
-        score = held[key]
-        for cls in sorted(set(score) | ev.cited):
-            xs.append(features(ev, cls, score))
-            ys.append(float(cls in gold))
+    for letter in by_letter(r for r in rows if r["labels"] is not None and (r["letter"], r["number"]) in held):
+        own_one, own_pair = label_counts(letter)
+        stacker = Stacker(together=together(one - own_one, pair - own_pair))
+        found = [evidence(comment_input(row)) for row in letter]
+        scored = [held[(row["letter"], row["number"])] for row in letter]
+        for row, ev, score, near in zip(letter, found, scored, neighbours(found)):
+            gold = {_labels.to_class(label) for label in row["labels"]}
+            ranked = first_two(score)
+            along = stacker.along(ranked, ev)
+            for cls in sorted(set(score) | ev.cited):
+                xs.append(features(ev, cls, score, ranked, near, along))
+                ys.append(float(cls in gold))
     x = np.asarray(xs, dtype="float64")
     y = np.asarray(ys, dtype="float64")
     w = np.zeros(x.shape[1])
@@ -202,7 +237,7 @@ def fit_stacker(rows: list[dict[str, Any]], held: dict[tuple[str, str], dict[str
         w -= step
         if np.max(np.abs(step)) < 1e-8:
             break
-    return Stacker(tuple(round(float(v), 6) for v in w))
+    return Stacker(tuple(round(float(v), 6) for v in w), together(one, pair))
 
 
 @dataclass
@@ -231,11 +266,14 @@ def predictions(nlp: Any, stacker: Stacker, rows: list[dict[str, Any]]) -> dict[
     from asckg.nlp.topics.model import scores
     from asckg.nlp.topics.rules import probabilities
 
-    inputs = [comment_input(r) for r in rows]
     out = {}
-    for row, comment, score in zip(rows, inputs, scores(nlp, inputs)):
-        probs = probabilities(comment, score, stacker)
-        out[f"{row['letter']}#{row['number']}"] = {k: round(v, 6) for k, v in sorted(probs.items())}
+    for letter in by_letter(rows):
+        inputs = [comment_input(r) for r in letter]
+        found = [evidence(c) for c in inputs]
+        scored = scores(nlp, inputs, evidence=found)
+        for row, comment, score, ev, near in zip(letter, inputs, scored, found, neighbours(found)):
+            probs = probabilities(comment, score, stacker, ev, near=near)
+            out[f"{row['letter']}#{row['number']}"] = {k: round(v, 6) for k, v in sorted(probs.items())}
     return out
 
 
@@ -255,6 +293,7 @@ def train_and_save(out: Path, config: TrainConfig = TrainConfig(), data: Path = 
         "classes": trained.classes,
         "thresholds": asdict(config.thresholds),
         "stacker": dict(zip(FEATURES, trained.stacker.weights)),
+        "together": trained.stacker.together,
         "config": {k: v for k, v in asdict(config).items() if k != "thresholds"},
         "data": {"file": data.name, "sha256": data_digest(data), "comments": len(rows),
                  "labelled": sum(1 for r in rows if r["labels"] is not None)},
@@ -280,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         labelled = [r for r in rows if r["labels"] is not None]
         result = {"config": {k: v for k, v in asdict(REDUCED).items() if k != "thresholds"},
                   "data_sha256": data_digest(args.data), "stacker": list(trained.stacker.weights),
+                  "together": trained.stacker.together,
                   "predictions": predictions(trained.nlp, trained.stacker, labelled)}
         args.reduced_reference.parent.mkdir(parents=True, exist_ok=True)
         args.reduced_reference.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
