@@ -448,3 +448,19 @@ def test_leaving_out_classes_that_cannot_reach_the_threshold_changes_no_label():
     labelled = decide(comment, {"350": 0.9, "606": 0.8, "740": 0.65}, stacker, Thresholds(accept=0.5), nothing)
     assert [a.label for a in labelled] == ["350", "606", "740"]
 
+
+def test_scores_are_written_as_the_store_keeps_them():
+    """A score's xsd:decimal is written in the form Oxigraph stores it in, so that a letter's graph
+    as built and as stored are the same quads (a score of 0.99996 was "1.0000" built, "1" stored)."""
+    import pyoxigraph as ox
+
+    from asckg.graph.model.topics import _decimal
+
+    decimal = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    for score in (1.0, 0.99996, 0.5, 0.12, 0.1203, 0.0, 1e-9, 0.98765, -0.5, 2.0):
+        built = ox.Literal(_decimal(score), datatype=decimal)
+        store = ox.Store()
+        store.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/score"), built, ox.NamedNode("http://x/g")))
+        [quad] = list(store)
+        assert quad.object == built, (score, built, quad.object)
+        assert 0.0 <= float(_decimal(score)) <= 1.0 and abs(float(_decimal(score)) - min(max(score, 0.0), 1.0)) < 5e-5

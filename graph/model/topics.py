@@ -12,6 +12,7 @@ letter's labelling activity, which ``prov:wasAssociatedWith`` the topic model (a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Callable
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -59,7 +60,13 @@ def add_topics(record: LetterRecord, letter: NamedNode, comments: list[NamedNode
             add(comment, ASCKG.topicAssignment, a)
             add(a, RDF.type, NamedNode(str(ASCKG.TopicAssignment)))
             add(a, ASCKG.topic, target_node)
-            add(a, ASCKG.score, Literal(f"{min(max(assignment.score, 0.0), 1.0):.4f}", datatype=decimal))
+            add(a, ASCKG.score, Literal(_decimal(assignment.score), datatype=decimal))
             add(a, ASCKG.decidedBy, Literal(assignment.decided_by))
             add(a, PROV.wasGeneratedBy, activity)
             shelve(a, target.iri)
+
+
+def _decimal(score: float) -> str:
+    """A score in [0, 1] to four places, written as the store keeps an xsd:decimal ("0.12", "1",
+    not "0.1200", "1.0000"), so that a letter's graph as built is the graph as stored."""
+    return format(Decimal(f"{min(max(score, 0.0), 1.0):.4f}").normalize(), "f")
