@@ -73,6 +73,16 @@ def test_a_file_is_not_a_store(tmp_path):
         LetterStore(tmp_path / "f")
 
 
+def test_a_store_in_a_missing_folder_says_which_folder(tmp_path):
+    where = tmp_path / "no-such-folder" / "store"
+    with pytest.raises(StoreError, match=r"cannot make the store: the folder .*no-such-folder does not exist"):
+        LetterStore(where)
+    assert not (tmp_path / "no-such-folder").exists()  # nothing made on the way
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(StoreError, match=r"the folder .*f is a file, not a folder"):
+        LetterStore(tmp_path / "f" / "store")
+
+
 def test_reading_a_missing_store_says_to_ingest(tmp_path):
     with pytest.raises(StoreError, match="run `asckg ingest` first"):
         LetterStore(tmp_path / "nothing", read_only=True)

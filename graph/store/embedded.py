@@ -45,6 +45,10 @@ class LetterStore:
         exists = (self.path / "CURRENT").exists()
         if not exists and (read_only or not create):
             raise StoreError(f"{self.path}: no store here yet; run `asckg ingest` first")
+        if not exists and not self.path.parent.is_dir():
+            # Oxigraph makes the store's own folder, not the ones above it (its message names RocksDB's mkdir).
+            what = "is a file, not a folder" if self.path.parent.exists() else "does not exist"
+            raise StoreError(f"{self.path}: cannot make the store: the folder {self.path.parent} {what}")
         # A store read from is opened when first asked: a lookup the answer index answers never
         # opens the graph (at 200,000 letters opening it takes about 15 ms of a 70 ms command).
         self._closed = False
