@@ -6,9 +6,10 @@ download). It reads :func:`asckg.nlp.topics.rules.model_text` of a comment and s
 (a label, or a subject whose Topic changed, see :mod:`asckg.nlp.topics.labels`).
 
 It ships in ``asckg/nlp/topics/trained/`` as ``config.cfg`` (the pipeline), ``model.bin`` (its
-weights, ``nlp.to_bytes``) and ``meta.json`` (version, classes, thresholds, training data digest),
-written by :mod:`asckg.nlp.topics.train`. :class:`TopicModel` loads it once per process and labels
-the comments of a letter (:meth:`TopicModel.label`).
+weights, ``nlp.to_bytes``) and ``meta.json`` (version, classes, thresholds, the stacker's weights
+and pair shares, training data digest), written by :mod:`asckg.nlp.topics.train`.
+:class:`TopicModel` loads it once per process and labels the comments of a letter
+(:meth:`TopicModel.label`), or of several letters in one batch (:meth:`TopicModel.label_letters`).
 """
 
 from __future__ import annotations
