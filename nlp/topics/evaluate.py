@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asckg.nlp.topics import labels as _labels
-from asckg.nlp.topics.rules import Thresholds, choose, cited_labels, evidence, neighbours, probabilities
+from asckg.nlp.topics.rules import Thresholds, choose, cited_labels, probabilities
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Result:
 
 def cross_validate(rows: list[dict[str, Any]], k: int, config: Any) -> Result:
     """Train K models, each without one fold of labelled letters, and label that fold with it."""
-    from asckg.nlp.topics.model import scores
+    from asckg.nlp.topics.model import read_letters
     from asckg.nlp.topics.train import by_letter, comment_input, fold_of_letters, train
 
     labelled = [r for r in rows if r["labels"] is not None]
@@ -38,11 +38,10 @@ def cross_validate(rows: list[dict[str, Any]], k: int, config: Any) -> Result:
     for fold in range(k):
         held = {letter for letter, f in folds.items() if f == fold}
         trained = train([r for r in rows if r["letter"] not in held], config)
-        for letter in by_letter(r for r in labelled if r["letter"] in held):
-            inputs = [comment_input(r) for r in letter]
-            found = [evidence(c) for c in inputs]
-            scored = scores(trained.nlp, inputs, evidence=found)
-            for row, comment, score, ev, near in zip(letter, inputs, scored, found, neighbours(found)):
+        letters = by_letter(r for r in labelled if r["letter"] in held)
+        inputs = [[comment_input(r) for r in letter] for letter in letters]
+        for letter, comments, read in zip(letters, inputs, read_letters(trained.nlp, inputs)):
+            for row, comment, (ev, score, near) in zip(letter, comments, read):
                 probs = probabilities(comment, score, trained.stacker, ev, near=near)
                 result.rows.append({
                     "letter": row["letter"], "number": row["number"], "citing": bool(row["citing"]),

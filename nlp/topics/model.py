@@ -75,6 +75,16 @@ def scores(nlp: Language, comments: Sequence[CommentInput], batch_size: int = 64
     return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
+def read_letters(nlp: Language, letters: Sequence[Sequence[CommentInput]]
+                 ) -> list[list[tuple[Evidence, dict[str, float], frozenset[str]]]]:
+    """Each comment of each letter as the stacker takes it: its :func:`evidence`, the model's score
+    per class (the comments of all the letters read in one batch) and its :func:`neighbours`."""
+    found = [[evidence(c) for c in comments] for comments in letters]
+    scored = iter(scores(nlp, [c for comments in letters for c in comments],
+                         evidence=[e for own in found for e in own]))
+    return [[(e, next(scored), near) for e, near in zip(own, neighbours(own))] for own in found]
+
+
 @dataclass(frozen=True)
 class TopicModel:
     """A loaded topic model: the spaCy pipeline, its thresholds and its version."""
@@ -99,18 +109,8 @@ class TopicModel:
 
     def label_letters(self, letters: Sequence[Sequence[CommentInput]]) -> list[list[list[Assignment]]]:
         """:meth:`label` for the comments of several letters, read by the model in one batch."""
-        flat = [c for comments in letters for c in comments]
-        if not flat:
-            return [[] for _ in letters]
-        found = [evidence(c) for c in flat]
-        scored = iter(scores(self.nlp, flat, evidence=found))
-        out, start = [], 0
-        for comments in letters:
-            own = found[start:start + len(comments)]
-            start += len(comments)
-            out.append([decide(c, next(scored), self.stacker, self.thresholds, e, near)
-                        for c, e, near in zip(comments, own, neighbours(own))])
-        return out
+        return [[decide(c, s, self.stacker, self.thresholds, e, near) for c, (e, s, near) in zip(comments, read)]
+                for comments, read in zip(letters, read_letters(self.nlp, letters))]
 
 
 @lru_cache(maxsize=1)

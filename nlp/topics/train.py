@@ -263,15 +263,14 @@ REDUCED = TrainConfig(epochs=2, inner_folds=2, length=2**12)
 
 def predictions(nlp: Any, stacker: Stacker, rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     """The label probabilities a model gives each row, keyed "letter#number", rounded to 6 places."""
-    from asckg.nlp.topics.model import scores
+    from asckg.nlp.topics.model import read_letters
     from asckg.nlp.topics.rules import probabilities
 
+    letters = by_letter(rows)
+    inputs = [[comment_input(r) for r in letter] for letter in letters]
     out = {}
-    for letter in by_letter(rows):
-        inputs = [comment_input(r) for r in letter]
-        found = [evidence(c) for c in inputs]
-        scored = scores(nlp, inputs, evidence=found)
-        for row, comment, score, ev, near in zip(letter, inputs, scored, found, neighbours(found)):
+    for letter, comments, read in zip(letters, inputs, read_letters(nlp, inputs)):
+        for row, comment, (ev, score, near) in zip(letter, comments, read):
             probs = probabilities(comment, score, stacker, ev, near=near)
             out[f"{row['letter']}#{row['number']}"] = {k: round(v, 6) for k, v in sorted(probs.items())}
     return out
