@@ -9,7 +9,7 @@ questions are answered from the store (``graph.ask``), drawn (``graph.outputs``)
 (``graph.serve``); ``cli`` is the ``asckg`` command over all of it.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: The layers, lowest first. Packages on one line share a layer and do not import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asckg.graph.model.build import CITING_KINDS, build_letter
+from asckg.graph.model.build import CITING_KINDS, Reading, build_letter, reading_of
 from asckg.graph.model.nquads import SerializedLetter, serialize_letter
 from asckg.nlp.record import LetterRecord
 
 
 @dataclass(frozen=True, slots=True)
 class PreparedLetter:
-    """What the writer needs of one letter: its file, text hash, citing mentions and quads."""
+    """What the writer needs of one letter: its file, how it was read (text hash and reader), citing
+    mentions and quads."""
 
     path: str
-    text_hash: str
+    reading: Reading
     citations: int  # citing mentions (ASC, other guidance, SEC rules) in the letter
     quads: SerializedLetter
 
@@ -27,4 +28,4 @@ class PreparedLetter:
 def prepare(record: LetterRecord) -> PreparedLetter:
     """The record's quads built and serialized, with what the ingest report counts."""
     citations = sum(1 for m in record.mentions if m.kind in CITING_KINDS)
-    return PreparedLetter(record.path, record.text_hash, citations, serialize_letter(build_letter(record)))
+    return PreparedLetter(record.path, reading_of(record), citations, serialize_letter(build_letter(record)))

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from asckg.core.errors import InputError
-from asckg.graph.model.build import letter_iri_for_letter
+from asckg.graph.model.build import Reading, letter_iri_for_letter
 from asckg.graph.store import Store
 from asckg.ingest.batch import Skipped, iter_records
 from asckg.ingest.prepare import PreparedLetter, prepare
 from asckg.ingest.relink import LinkReport, is_stale, mark_stale, relink
 from asckg.ingest.write import IngestReport, LetterWriter
+from asckg.nlp.extract import read_with
 from asckg.nlp.readers import Letter
 
 
@@ -44,7 +45,8 @@ def run_ingest(
 ) -> IngestResult:
     """Ingest the letters under ``paths`` into ``store``.
 
-    A letter whose text is already stored is not read again; an ingest that stopped before linking
+    A letter whose text is already stored, read by this version of asckg and its topic model, is
+    not read again (one an older version read is read and replaced whole); an ingest that stopped before linking
     (the stale mark) is linked now. ``on_file`` is called once per file or letter done (for a
     progress bar), ``on_error`` with each file that failed, ``on_omitted`` with each letter whose
     citations past the per-letter cap were left out.
@@ -54,9 +56,11 @@ def run_ingest(
     """
     report = IngestReport()
 
+    reader = read_with()
+
     def already_stored(letter: Letter) -> bool:
         iri, text_hash = letter_iri_for_letter(letter)
-        return store.stored_hash(iri) == text_hash
+        return store.stored_reading(iri) == Reading(text_hash, reader)
 
     stale = is_stale(store)  # an earlier ingest stopped before it linked what it had stored
     with LetterWriter(store, report, before_first_write=None if stale else mark_stale,

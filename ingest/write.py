@@ -131,7 +131,7 @@ class LetterWriter:
         if self._before_first_write is not None:
             self._before_first_write(self.store)
             self._before_first_write = None
-        written = self.store.put_letters([(letter.quads, letter.text_hash) for letter in batch])
+        written = self.store.put_letters([(letter.quads, letter.reading) for letter in batch])
         self._batches += 1
         if self._batches % settings.FLUSH_EVERY == 0:
             # RocksDB keeps written data in memory tables until they are flushed to disk; left

@@ -17,8 +17,14 @@ from asckg.nlp.components import TEXT_KEY, doc_text
 from asckg.nlp.layout import mask_running_headers
 from asckg.nlp.pipeline import build_pipeline
 from asckg.nlp.readers import Letter
-from asckg.nlp.record import LetterRecord, content_hash
-from asckg.nlp.topics.model import letters_topics, shipped
+from asckg.nlp.record import LetterRecord, content_hash, reading_stamp
+from asckg.nlp.topics.model import letters_topics, shipped, shipped_version
+
+
+def read_with(topics: bool = True) -> str:
+    """The stamp (:func:`~asckg.nlp.record.reading_stamp`) of the records an :class:`Extractor`
+    makes, known before it reads anything (without loading the topic model)."""
+    return reading_stamp(shipped_version() if topics else None)
 
 
 class Extractor:
@@ -41,6 +47,11 @@ class Extractor:
             return doc
 
         self.nlp.make_doc = make_doc_keeping_text  # type: ignore[method-assign]  # spaCy's own hook
+
+    @property
+    def read_with(self) -> str:
+        """The stamp of the records this extractor makes: :func:`read_with`."""
+        return read_with(self.topics)
 
     def _record(self, letter: Letter, doc: Doc) -> LetterRecord:
         """The record of one letter from its processed Doc, without its comment topics."""

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from asckg import __version__
 from asckg.core import reference
 from asckg.nlp.anatomy.model import Anatomy
 from asckg.nlp.grammar import guidance
@@ -38,6 +39,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def reading_stamp(topic_model: str | None) -> str:
+    """What read a letter, as its graph records it: asckg's version and the topic model's
+    ("asckg 0.2.0, topic model 1.1.0"). Ingest reads a stored letter again when its stamp differs,
+    so that an upgrade reaches the letters an older version stored."""
+    return f"asckg {__version__}" + (f", topic model {topic_model}" if topic_model else "")
+
+
 @dataclass(frozen=True, slots=True)
 class LetterRecord:
     """One letter: where it came from, its text, and everything found in it."""
@@ -55,6 +63,11 @@ class LetterRecord:
     topics: tuple[CommentTopics, ...] = ()
     #: The version of the topic model that labelled them.
     topic_model: str | None = None
+
+    @property
+    def read_with(self) -> str:
+        """:func:`reading_stamp` of the code that read this letter."""
+        return reading_stamp(self.topic_model)
 
     def refs(self, kind: str) -> list[str]:
         """Every reference of one mention kind, each once, sorted."""

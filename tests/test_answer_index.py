@@ -130,7 +130,7 @@ from asckg.nlp.extract import Extractor
 from asckg.nlp.readers import iter_letters
 records = list(Extractor().extract(iter_letters([sys.argv[2]])))
 store = LetterStore(sys.argv[1])
-store.put_letters([(prepare(r).quads, r.text_hash) for r in records])
+store.put_letters([(p.quads, p.reading) for p in map(prepare, records)])
 store.flush()
 os._exit(9)  # killed before the ingest ends: the index was never marked complete
 """

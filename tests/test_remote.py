@@ -96,6 +96,30 @@ def test_ingest_then_every_command_against_the_server(server, tmp_path):
     assert json.loads(asckg("stats", "--json", store=server).stdout) == counts
 
 
+def _sparql(server: str, text: str, update: bool = False) -> list[dict]:
+    """A query (its rows' values) or an update, sent to the server as SPARQL's protocol says."""
+    kind = "update" if update else "query"
+    request = urllib.request.Request(f"{server}/{kind}", data=text.encode(), method="POST", headers={
+        "Content-Type": f"application/sparql-{kind}", "Accept": "application/sparql-results+json"})
+    body = urllib.request.urlopen(request, timeout=30).read()
+    return [] if update else [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
+
+
+def test_a_letter_an_older_version_read_is_read_again_on_the_server(server):
+    from asckg.graph.model import ids
+    from asckg.nlp.extract import read_with
+
+    assert asckg("ingest", str(EXAMPLES), "--jobs", "1", store=server).returncode == 0
+    stamps = f"SELECT ?g ?w WHERE {{ GRAPH ?g {{ ?g <{ids.READ_WITH}> ?w }} }} ORDER BY ?g"
+    older = _sparql(server, stamps)[0]["g"]
+    _sparql(server, f"DELETE WHERE {{ GRAPH <{older}> {{ <{older}> <{ids.READ_WITH}> ?w }} }} ; "
+                    f"INSERT DATA {{ GRAPH <{older}> {{ <{older}> <{ids.READ_WITH}> \"asckg 0.1.0\" }} }}", update=True)
+    again = asckg("ingest", str(EXAMPLES), "--jobs", "1", store=server)
+    assert "stored 1, unchanged 5" in again.stdout, again.stdout + again.stderr
+    rows = _sparql(server, stamps)
+    assert len(rows) == 6 and {row["w"] for row in rows} == {read_with()}
+
+
 def test_an_unreachable_server_is_one_clear_error():
     done = asckg("stats", store=f"http://127.0.0.1:{_free_port()}")
     assert done.returncode == 1

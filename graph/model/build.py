@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -87,6 +88,20 @@ def letter_iri_for(record: LetterRecord) -> str:
     return str(iris.letter_iri(iris.letter_key(record.accession, record.text_hash, record.meta.get("document"))))
 
 
+class Reading(NamedTuple):
+    """How a stored letter came to be: the hash of the text read and what read it
+    (``asckg:contentHash`` and ``asckg:readWith``; the stamp is None in a store made before asckg
+    recorded it). Ingest skips a letter only when both are what it would store now."""
+
+    text_hash: str
+    read_with: str | None
+
+
+def reading_of(record: LetterRecord) -> Reading:
+    """The :class:`Reading` a record's graph records."""
+    return Reading(record.text_hash, record.read_with)
+
+
 def letter_iri_for_letter(letter) -> tuple[str, str]:
     """The IRI and text hash a letter will have, from the letter as read (before extraction)."""
     text_hash = content_hash(letter.text)
@@ -125,6 +140,7 @@ def build_letter(record: LetterRecord) -> LetterQuads:
     add(letter, ASCKG.letterId, Literal(record.id))
     add(letter, DCTERMS.identifier, Literal(record.id))
     add(letter, ASCKG.contentHash, Literal(record.text_hash))
+    add(letter, ASCKG.readWith, Literal(record.read_with))
     add(letter, ASCKG.sourceFile, Literal(record.path))
     add(letter, ASCKG.sourceFormat, Literal(record.fmt))
     if record.accession:

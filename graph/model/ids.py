@@ -15,6 +15,9 @@ BASE = "https://w3id.org/asckg/id/"
 NS = "https://w3id.org/asckg/ns#"
 #: ``asckg:contentHash``, which the store reads to skip letters it holds already.
 CONTENT_HASH = NS + "contentHash"
+#: ``asckg:readWith``: what read the letter (asckg's and the topic model's versions); a letter read
+#: by another version is read again.
+READ_WITH = NS + "readWith"
 
 
 def asc(code: str) -> str:

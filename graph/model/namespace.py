@@ -51,6 +51,7 @@ class ASCKG(DefinedNamespace):
     letterId: URIRef
     accessionNumber: URIRef
     contentHash: URIRef
+    readWith: URIRef
     sourceFile: URIRef
     sourceFormat: URIRef
     aboutCompany: URIRef

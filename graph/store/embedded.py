@@ -93,28 +93,32 @@ class LetterStore:
         return self._store
 
     # -- letters ---------------------------------------------------------------------------------
-    def stored_hash(self, letter_iri: str) -> str | None:
-        """The content hash stored for a letter, or None if the letter is not stored."""
+    def stored_reading(self, letter_iri: str) -> tuple[str, str | None] | None:
+        """How a stored letter was read: its content hash and what read it (``asckg:readWith``,
+        None in a store made before it was recorded); None if the letter is not stored."""
         graph = ox.NamedNode(letter_iri)
-        for quad in self.raw.quads_for_pattern(graph, ox.NamedNode(ids.CONTENT_HASH), None, graph):
-            return str(quad.object.value)  # type: ignore[union-attr]  # a literal
-        return None
+        found = [next((str(q.object.value) for q in  # type: ignore[union-attr]  # literals
+                       self.raw.quads_for_pattern(graph, ox.NamedNode(p), None, graph)), None)
+                 for p in (ids.CONTENT_HASH, ids.READ_WITH)]
+        return None if found[0] is None else (found[0], found[1])
 
-    def put_letters(self, batch: list[tuple[LetterQuads | SerializedLetter, str]]) -> list[bool]:
-        """Store several letters: the new ones together in one transaction (a crash leaves all of
-        them or none), the changed ones each replaced in its own. One answer per letter: False (and
-        nothing written) for a letter whose text is already stored; the letters' IRIs must differ."""
+    def put_letters(self, batch: list[tuple[LetterQuads | SerializedLetter, tuple[str, str | None]]]) -> list[bool]:
+        """Store several letters, each with its reading (:class:`~asckg.graph.model.build.Reading`):
+        the new ones together in one transaction (a crash leaves all of them or none), the changed
+        ones (another text, or read by another version) each replaced in its own. One answer per
+        letter: False (and nothing written) for a letter stored already as it would be now; the
+        letters' IRIs must differ."""
         from asckg.graph.model.nquads import nquads_of
 
         written: list[bool] = []
         fresh: list[LetterQuads | SerializedLetter] = []
         changed: list[LetterQuads | SerializedLetter] = []
-        for quads, text_hash in batch:
-            previous = self.stored_hash(quads.iri)
-            written.append(previous != text_hash)
+        for quads, reading in batch:
+            previous = self.stored_reading(quads.iri)
+            written.append(previous != reading)
             if previous is None:
                 fresh.append(quads)
-            elif previous != text_hash:
+            elif previous != reading:
                 changed.append(quads)
         if not (fresh or changed):
             return written

@@ -227,12 +227,14 @@ class RemoteStore:
         return out
 
     # -- letters ---------------------------------------------------------------------------------
-    def stored_hash(self, letter_iri: str) -> str | None:
+    def stored_reading(self, letter_iri: str) -> tuple[str, str | None] | None:
+        """How a stored letter was read (content hash, ``asckg:readWith`` or None); None if not stored."""
+        # The predicates are written in, not bound: a VALUES block joins after the OPTIONAL.
         rows = self.select(
-            "SELECT ?h WHERE { GRAPH ?g { ?g ?p ?h } }",
-            {"g": ox.NamedNode(letter_iri), "p": ox.NamedNode(ids.CONTENT_HASH)},
+            f"SELECT ?h ?w WHERE {{ GRAPH ?g {{ ?g <{ids.CONTENT_HASH}> ?h OPTIONAL {{ ?g <{ids.READ_WITH}> ?w }} }} }}",
+            {"g": ox.NamedNode(letter_iri)},
         )
-        return rows[0]["h"] if rows else None
+        return (rows[0]["h"], rows[0]["w"]) if rows else None
 
     def replace_graph(self, graph_iri: str, quads: list[ox.Quad]) -> None:
         """Swap one whole named graph: a Graph Store PUT, or DROP + INSERT DATA in one update."""
@@ -261,20 +263,22 @@ class RemoteStore:
         """The rows of :meth:`select` one at a time (the server's answer is read whole)."""
         yield from self.select(sparql, bindings)
 
-    def put_letters(self, batch: list[tuple[LetterQuads | SerializedLetter, str]]) -> list[bool]:
+    def put_letters(self, batch: list[tuple[LetterQuads | SerializedLetter, tuple[str, str | None]]]) -> list[bool]:
         """Store several letters in one SPARQL update, which the server applies whole or not at all
-        (as the embedded store's batch transaction): the stored hashes are read in one query, and
-        each new or changed letter's graph is dropped and written again, its shared nodes beside it.
-        One answer per letter: False for a letter already stored as is."""
+        (as the embedded store's batch transaction): the stored readings (content hash and
+        ``asckg:readWith``) are read in one query, and each new or changed letter's graph is dropped
+        and written again, its shared nodes beside it. One answer per letter: False for a letter
+        already stored as it would be now."""
         if not batch:
             return []
         values = " ".join(f"<{quads.iri}>" for quads, _ in batch)
-        stored = {row["g"]: row["h"] for row in self.select(
-            f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{ids.CONTENT_HASH}> ?h }} }}")}
+        stored = {row["g"]: (row["h"], row["w"]) for row in self.select(
+            f"SELECT ?g ?h ?w WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{ids.CONTENT_HASH}> ?h "
+            f"OPTIONAL {{ ?g <{ids.READ_WITH}> ?w }} }} }}")}
         parts: list[str] = []
         written: list[bool] = []
-        for quads, text_hash in batch:
-            if stored.get(quads.iri) == text_hash:
+        for quads, reading in batch:
+            if stored.get(quads.iri) == tuple(reading):
                 written.append(False)
                 continue
             written.append(True)

@@ -114,6 +114,12 @@ class TopicModel:
 
 
 @lru_cache(maxsize=1)
+def shipped_version() -> str:
+    """The shipped model's version, read from its meta.json without loading the model."""
+    return str(json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["version"])
+
+
+@lru_cache(maxsize=1)
 def shipped() -> TopicModel:
     """The model that ships with asckg, loaded once per process."""
     return TopicModel.load(MODEL_DIR)
