@@ -4,8 +4,9 @@ One line per group and one for all: reviews (conversations with at least one sta
 letter), letters per review, the share closed by a "completed our review" letter and the share
 closed after one or two comment letters, days to complete (mean, median, 90th percentile, over the
 closed reviews), and the shares of reviews with an amended filing and with promises to change
-future filings. Office and industry come from EDGAR headers (or the staff signature's office);
-letters read without them group under "(unknown)".
+future filings. Office and industry come from EDGAR headers (or the staff signature's office, and
+the sector a corpus manifest gave: ``asckg ingest --manifest``); letters read without them group
+under "(unknown)".
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _HEADERS = ("", "reviews", "letters", "closed", "in 1-2", "days", "median", "p90
 
 
 def reviews(
-    by: Annotated[GroupBy, typer.Option("--by", help="Group by the year of the first letter, the staff office, the industry (SIC) or the form reviewed.")] = GroupBy.year,
+    by: Annotated[GroupBy, typer.Option("--by", help="Group by the year of the first letter, the staff office, the industry (SIC title or code, else the sector ingest --manifest gave, marked (sector)) or the form reviewed.")] = GroupBy.year,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table (for reading), csv or json.")] = TableFormat.table,
     store: StoreOption = STORE_DEFAULT,
 ) -> None:

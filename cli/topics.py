@@ -38,7 +38,7 @@ def _day(value: Optional[str], end: bool) -> Optional[str]:
 
 
 def topics(
-    by: Annotated[GroupBy, typer.Option("--by", help="Group the staff letters by year, industry (SIC division of the EDGAR header's SIC code), review office, or form under review.")] = GroupBy.year,
+    by: Annotated[GroupBy, typer.Option("--by", help="Group the staff letters by year, industry (SIC division of the EDGAR header's SIC code, else the sector ingest --manifest gave, marked (sector)), review office, or form under review.")] = GroupBy.year,
     top: Annotated[int, typer.Option("--top", min=1, help="Topics listed per group.")] = 10,
     since: Annotated[Optional[str], typer.Option("--since", help="Only letters dated on or after this day (YYYY-MM-DD, or a year). By industry, office or form: the window's first day (default: the latest year's, or the earliest year's when --until is given).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Only letters dated on or before this day (YYYY-MM-DD, or a year). By industry, office or form: the window's last day (default: the last day of the latest year with staff letters).")] = None,
@@ -108,7 +108,8 @@ def topics(
         err.print(f"letters dated {window}; change: the share minus the same {by.value}'s share in "
                   f"{window_before(window)} (blank: no staff letters of that {by.value} then)")
     err.print(f"{len(rows)} rows; topics from asckg:about (cited, rule or model); "
-              f"industry from asckg:sicCode, office from asckg:reviewOffice or the staff's printed office")
+              f"industry from asckg:sicCode (SIC division), else a manifest's asckg:industrySector, marked (sector); "
+              f"office from asckg:reviewOffice or the staff's printed office")
 
 
 def train_topics(

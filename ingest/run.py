@@ -10,12 +10,13 @@ from __future__ import annotations
 import ctypes
 import gc
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from asckg.core.errors import InputError
 from asckg.graph.model.build import Reading, letter_iri_for_letter
 from asckg.graph.store import Store
 from asckg.ingest.batch import Skipped, iter_records
+from asckg.ingest.manifest import apply_sectors
 from asckg.ingest.prepare import PreparedLetter, prepare
 from asckg.ingest.relink import LinkReport, is_stale, mark_stale, relink
 from asckg.ingest.write import IngestReport, LetterWriter
@@ -25,11 +26,13 @@ from asckg.nlp.readers import Letter
 
 @dataclass(slots=True)
 class IngestResult:
-    """What an ingest did: letters read and stored, the links made (None: nothing new to link)."""
+    """What an ingest did: letters read and stored, the links made (None: nothing new to link), and
+    the companies a manifest gave a sector (None: no manifest given)."""
 
     report: IngestReport
     links: LinkReport | None
     triples: int
+    sectors: int | None = None
 
 
 def run_ingest(
@@ -42,6 +45,7 @@ def run_ingest(
     on_file: Callable[[], None] | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_omitted: Callable[[PreparedLetter, int], None] | None = None,
+    sectors: Mapping[str, str] | None = None,
 ) -> IngestResult:
     """Ingest the letters under ``paths`` into ``store``.
 
@@ -49,7 +53,8 @@ def run_ingest(
     not read again (one an older version read is read and replaced whole); an ingest that stopped before linking
     (the stale mark) is linked now. ``on_file`` is called once per file or letter done (for a
     progress bar), ``on_error`` with each file that failed, ``on_omitted`` with each letter whose
-    citations past the per-letter cap were left out.
+    citations past the per-letter cap were left out. ``sectors`` (a manifest's sector per letter id,
+    :func:`~asckg.ingest.manifest.read_sectors`) go to the stored letters' companies at the end.
 
     The workers extract each letter and build its quads (:func:`~asckg.ingest.prepare.prepare`);
     this process reads the files, hands them out and writes, on a thread of its own.
@@ -86,7 +91,8 @@ def run_ingest(
         store.release()
         _return_free_memory()
         links = relink(store)
-    return IngestResult(report, links, len(store))
+    given = apply_sectors(store, sectors) if sectors is not None else None
+    return IngestResult(report, links, len(store), given)
 
 
 def _return_free_memory() -> None:

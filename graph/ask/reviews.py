@@ -76,7 +76,7 @@ def review_rows(store: Store) -> list[ReviewRow]:
         rounds = int(r["rounds"] or 0)
         if rounds < 1:
             continue
-        industry = r.get("sicTitle") or r.get("sicCode")
+        industry = r.get("sicTitle") or r.get("sicCode") or (f"{r['sector']} (sector)" if r.get("sector") else None)
         rows.append(ReviewRow(
             review=r["review"], year=int(r["year"]) if r["year"] is not None else None, company=r["company"],
             letters=int(r["letters"] or 0), rounds=rounds,

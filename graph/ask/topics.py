@@ -75,6 +75,14 @@ def sic_division(sic: str | None) -> str:
     return UNKNOWN
 
 
+def industry_of(row: dict[str, Any]) -> str:
+    """A letter's industry group: the SIC division of its company's SIC code (EDGAR header), else
+    the sector a corpus manifest gave the company, marked "(sector)"; "unknown" without either."""
+    if row.get("sic"):
+        return sic_division(row["sic"])
+    return f"{row['sector']} (sector)" if row.get("sector") else UNKNOWN
+
+
 def topic_title(code: str) -> str:
     """The title of a topic label: the Codification's for a Topic, a short one for an SEC item."""
     if code.isdigit():
@@ -255,7 +263,7 @@ def _group_of(row: dict[str, Any], by: str) -> str:
     if by == "year":
         return (row["date"] or "")[:4] or UNKNOWN
     if by == "industry":
-        return sic_division(row["sic"])
+        return industry_of(row)
     if by == "office":
         return row["office"] or row["staffOffice"] or UNKNOWN
     return row["form"] or UNKNOWN

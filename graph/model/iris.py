@@ -80,6 +80,9 @@ def company_iri(cik: str | None, name: str | None) -> URIRef | None:
 #: The named graph of links between letters (replies, prior comments, conversations), rebuilt
 #: from the letters' own graphs after each ingest.
 LINKS_GRAPH = ID["graph/links"]
+#: The named graph of what a corpus manifest says about the stored letters' companies (their
+#: industry sector), replaced whole each time ``asckg ingest --manifest`` is given one.
+MANIFEST_GRAPH = ID["graph/manifest"]
 #: The named graph of the store's own state (whether the links graph is stale).
 STATE_GRAPH = ID["graph/state"]
 

@@ -125,6 +125,7 @@ class ASCKG(DefinedNamespace):
     omittedMentions: URIRef
     # from EDGAR submission headers: the company, then the submission
     sicCode: URIRef
+    industrySector: URIRef
     sicTitle: URIRef
     stateOfIncorporation: URIRef
     fiscalYearEnd: URIRef

@@ -63,7 +63,8 @@ def company_letters(store: Store, company_iri: str) -> list[str]:
 
 
 def subset_quads(store: Store, letters: Iterable[str]) -> Iterator[ox.Quad]:
-    """The quads of a subset: the letters' graphs, the shared nodes they cite, their links."""
+    """The quads of a subset: the letters' graphs, the shared nodes they cite, their links, and
+    what a manifest said about their companies."""
     letters = list(dict.fromkeys(letters))
     shared: set[str] = set()
     own: set[str] = set()  # subjects of the letters' graphs (the letters, their comments)
@@ -76,6 +77,9 @@ def subset_quads(store: Store, letters: Iterable[str]) -> Iterator[ox.Quad]:
             yield quad
     yield from _shared_quads(store, shared)
     yield from _link_quads(store, own)
+    manifest = _node(iris.MANIFEST_GRAPH)
+    for subject in sorted(own):
+        yield from store.quads(_node(subject), graph=manifest)
 
 
 def _shared_quads(store: Store, nodes: set[str]) -> Iterator[ox.Quad]:
@@ -163,7 +167,7 @@ def export_shards(store: Store, shards: int, directory: Path) -> list[tuple[Path
     paths = [directory / f"asckg-{i + 1:0{width}d}-of-{shards}.nq" for i in range(shards)]
     counts = [0] * shards
     streams = [p.open("wb") for p in paths]
-    shared = {str(g) for g in _SHARED_GRAPHS} | {str(iris.LINKS_GRAPH)}
+    shared = {str(g) for g in _SHARED_GRAPHS} | {str(iris.LINKS_GRAPH), str(iris.MANIFEST_GRAPH)}
     try:
         for graph in store.named_graphs():
             name = graph.value
