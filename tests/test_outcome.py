@@ -184,6 +184,30 @@ def test_every_match_passes_its_quick_check(corpus: Path, name: str) -> None:
     assert matched >= 10, (name, matched)
 
 
+@pytest.mark.parametrize("name", _sieves())
+def test_the_lowered_twin_finds_what_the_pattern_finds(corpus: Path, name: str) -> None:
+    """A sieve searches the lowered text with its pattern in lower case where it can: the same
+    matches at the same offsets as the case-insensitive pattern in the text, in every answer
+    sentence and every letter's head in the corpus."""
+    from asckg.nlp.anatomy import outcome
+    from asckg.nlp.anatomy.sieve import plain_lower
+
+    sieve = getattr(outcome, name)
+    if name == "_HAS_CHANGED":
+        assert sieve.exact is None  # it names its subject case-sensitively: searched as written
+        return
+    assert sieve.exact is not None, name
+    matched = 0
+    for text in _answer_sentences(corpus) + _heads(corpus):
+        low = plain_lower(text)
+        if low is None:
+            continue
+        want = [m.span() for m in sieve.pattern.finditer(text)]
+        assert [m.span() for m in sieve.exact.finditer(low)] == want, (name, text[:80])
+        matched += len(want)
+    assert matched >= 10, (name, matched)
+
+
 @functools.cache
 def _heads(corpus: Path) -> list[str]:
     from asckg.nlp.anatomy.outcome import _HEAD_CHARS

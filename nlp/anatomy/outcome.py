@@ -194,7 +194,7 @@ _HAS_CHANGED_PATTERN = re.compile(
     re.IGNORECASE)
 # The filing under review (or its registration statement, schedule or proxy) changed:
 # "Amendment No. 2", "the Amended Registration Statement", "the revised draft", "a 10-K/A".
-_AMEND_PLACE = re.compile(
+_AMEND_PLACE = Sieve(re.compile(
     r"\b(?:Amendment\s+No\.?|(?:pre-effective\s+)?amendment\s+(?:no\.?\s*\d|to\s+the\s+(?:Registration|Form|Schedule|proxy|Offer|draft))"
     r"|Amended\s+(?:Registration|Draft|Form|Schedule|Filing|Proxy|S-\d|F-\d|10-K|10-Q|20-F|Statement|Offer)"
     r"|(?:10-K|10-Q|20-F|8-K|40-F)/A\b|amended\s+(?:Form\s+)?(?:10-K|10-Q|20-F|8-K)|an\s+amendment\s+to\s+(?:(?:the|our|its)\s+)?(?:\d{4}\s+)?(?:Form|Annual|Quarterly|Registration|Schedule|proxy|10-K|10-Q)"
@@ -202,20 +202,20 @@ _AMEND_PLACE = re.compile(
     r"|publicly\s+fil(?:e|ed|ing)\s+(?:the|its|our)\s+(?:\w+\s+){0,2}Registration\s+Statement"
     r"|(?:Registration\s+Statement|Preliminary\s+Proxy|Offer\s+to\s+Purchase|Prospectus|Schedule\s+(?:14A|14C|TO|13E-3|13D))"
     r"|fil(?:e|ed|ing)\s+an\s+amendment|amend\s+(?:the|its|our)\s+(?:\d{4}\s+)?(?:Form|Annual|filing|10-K|Registration|proxy))",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # Not a change at all: for the staff only, watched, or hypothetical ("will continue to monitor",
 # "if it becomes material", "we will provide the Staff supplementally").
-_CONDITIONAL = re.compile(
+_CONDITIONAL = Sieve(re.compile(
     r"\b(?:any|those|such|items?|matters?|developments?|changes?)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:becomes?|are|is)\s+(?:\w+\s+){0,2}?(?:material|significant)|"
     r"\b(?:if|should|in\s+the\s+event|when)\b[^.;]{0,120}?\b(?:becomes?|became|were|was|is|are|be)\s+(?:\w+\s+){0,2}?(?:material|significant|meaningful)"
     r"|\bcontinue\s+to\s+(?:monitor|evaluate|assess|consider|review)|\bas\s+(?:appropriate|necessary|needed)\s*(?:[.;]|$)"
     r"|\bif\s+(?:in\s+the\s+future\s+)?(?:a|any|the)\b[^.;]{0,80}?\b(?:were|was)\s+(?:to\s+)?",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # Any promise, whatever the verb, when the sentence names the later filings ("we will reconcile our
 # non-GAAP measures in future filings", "the Company will footnote ... in future filings").
 _PROMISE_PATTERN = re.compile(r"\b(?:will|shall|undertakes?|intends?|plans?|commits?|agrees?|expects?\s+to)\b", re.IGNORECASE)
-_TO_STAFF = re.compile(r"\bsupplementally\b|\b(?:provid|furnish|send|submit|deliver|mak)\w*\b[^.;]{0,80}?\bto\s+the\s+Staff\b"
-                       r"|\bunder\s+separate\s+cover|\bRule\s+(?:418|12b-4|83)\b|\bconfidential\s+treatment", re.IGNORECASE)
+_TO_STAFF = Sieve(re.compile(r"\bsupplementally\b|\b(?:provid|furnish|send|submit|deliver|mak)\w*\b[^.;]{0,80}?\bto\s+the\s+Staff\b"
+                       r"|\bunder\s+separate\s+cover|\bRule\s+(?:418|12b-4|83)\b|\bconfidential\s+treatment", re.IGNORECASE))
 _SENTENCE = re.compile(r"(?<=[.;!?])[\s”\"]+(?=[A-Z(“\"•·])|\n\s*\n|\s[•·]\s")
 
 _REGISTRATION_FORMS = re.compile(r"(?:S-\d|F-\d|DRS|10-12[BG]|10|Form\s+10|Schedule\b.*|PRE.*|DEF.*|PREM.*|PRER.*|SC\b.*|TO\b.*|"
@@ -263,18 +263,19 @@ def answer_commitment(answer: str, forms: Iterable[str] = ()) -> tuple[str, ...]
             break  # nothing more to find
         low = plain_lower(sentence)
         in_future: bool | None = None  # found when first needed
-        will = any(_promised(sentence, m) for m in _WILL_CHANGE.finditer(sentence, low))
-        if not will and _PROMISE.search(sentence, low):
+        maybe_will = _WILL_CHANGE.may_match(low)  # _PROMISE has the same check
+        will = maybe_will and any(_promised(sentence, m) for m in _WILL_CHANGE.finditer(sentence, low, checked=True))
+        if not will and maybe_will and _PROMISE.search(sentence, low, checked=True):
             will = in_future = bool(_FUTURE_PLACE.search(sentence, low))
         has = bool(_HAS_CHANGED.search(sentence, low))
         if not (will or has):
             continue
         if in_future is None:
             in_future = bool(_FUTURE_PLACE.search(sentence, low))
-        if not in_future and _TO_STAFF.search(sentence):
+        if not in_future and _TO_STAFF.search(sentence, low):
             continue
-        in_amend = bool(_AMEND_PLACE.search(sentence))
-        hedged = bool(_CONDITIONAL.search(sentence))
+        in_amend = bool(_AMEND_PLACE.search(sentence, low))
+        hedged = bool(_CONDITIONAL.search(sentence, low))
         if in_future:
             if not hedged:
                 future = True
