@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asckg.nlp.topics import labels, lexicon
 from asckg.nlp.topics.rules import (
@@ -66,6 +68,32 @@ def test_comments_citing_follows_topics_md():
 def test_lexicon_reads_captions_and_text_apart():
     hints = lexicon.hints("Note 8 - Goodwill and Intangible Assets, page 70", "Please tell us about income taxes.")
     assert "lxcap350" in hints and "lxtxt740" in hints and "lxcap740" not in hints
+
+
+def _named_by_every_pattern(text: str) -> frozenset[str]:
+    """What :func:`lexicon.classes_named` must give: every class whose pattern matches, no prefilter."""
+    low = text.lower()
+    return frozenset(cls for cls, pattern, _ in lexicon._COMPILED if pattern.search(low))
+
+
+def test_the_head_automaton_never_drops_a_phrase():
+    """The one-pass search for the phrases' heads tries every pattern that can match: on every
+    caption and comment that ships in the training data, and on texts made of heads cut and joined."""
+    from asckg.nlp.topics.train import load_rows
+
+    rows = load_rows()
+    texts = [r["text"] for r in rows] + [h for r in rows for h in r["heading"]]
+    assert sum(1 for t in texts if lexicon.classes_named(t)) > 500
+    for text in texts:
+        assert lexicon.classes_named(text) == _named_by_every_pattern(text), text[:80]
+
+
+@given(st.lists(st.sampled_from(sorted({t for _, _, ts in lexicon._COMPILED for t in ts or ()}
+                                      | {" ", "s", "-", "ies", "Income Tax", "\n", "S", "ment"})), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_the_head_automaton_agrees_on_made_up_texts(parts):
+    text = "".join(parts)
+    assert lexicon.classes_named(text) == _named_by_every_pattern(text)
 
 
 def _comment(text, heading=(), cites=(), date="2021-01-01"):
