@@ -10,20 +10,24 @@ import sys
 from asckg.cli.common import err, out
 
 
-def run_about(reference: str, fmt: str, store: str) -> None:
-    """Print the comments about ``reference`` in ``fmt`` (table, json or csv)."""
-    from asckg.graph.ask.topics import comments_about
+def run_about(reference: str, fmt: str, store: str, since: str | None = None, until: str | None = None,
+              industry: str | None = None) -> None:
+    """Print the comments about ``reference`` in ``fmt`` (table, json or csv), of the letters dated
+    ``since`` to ``until`` (ISO days) and of companies in ``industry``, where given."""
+    from asckg.graph.ask.topics import comments_about, letter_industries
     from asckg.graph.store import open_store
 
     with open_store(store, read_only=True) as db:
-        rows = [c.dump() for c in comments_about(db, reference)]
+        rows = [c.dump() for c in comments_about(db, reference, since, until, industry)]
+        known = sorted(set(letter_industries(db).values())) if industry is not None and not rows else []
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=["id", "date", "company", "kind", "comment", "cites",
-                                                    "score", "decided_by", "excerpt"])
+                                                    "score", "decided_by", "excerpt"]
+                                + (["industry"] if industry is not None else []))
         writer.writeheader()
         writer.writerows(rows)
         sys.stdout.write(buffer.getvalue())
@@ -40,4 +44,9 @@ def run_about(reference: str, fmt: str, store: str) -> None:
     out.print(table)
     letters = len({r["id"] for r in rows})
     uncited = sum(1 for r in rows if not r["cites"])
-    err.print(f"{len(rows)} comments in {letters} letters are about {reference}; {uncited} of them do not cite it")
+    where = "".join([f" from {since}" if since else "", f" to {until}" if until else "",
+                     f" in industry {industry}" if industry is not None else ""])
+    err.print(f"{len(rows)} comments in {letters} letters{where} are about {reference}; {uncited} of them do not cite it",
+              markup=False)
+    if known:
+        err.print(f"the store's industries: {', '.join(known)}", markup=False)

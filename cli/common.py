@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import Annotated
 
@@ -43,3 +44,16 @@ class TextFormat(str, Enum):
 
     text = "text"
     json = "json"
+
+
+def day_or_year(value: str | None, end: bool) -> str | None:
+    """A --since/--until value as an ISO day: a year is its first day, or with ``end`` its last."""
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) == 4 and value.isdigit():
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a day (YYYY-MM-DD) or a year") from None

@@ -7,14 +7,13 @@ import csv
 import io
 import json
 import sys
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from asckg.cli.common import STORE_DEFAULT, StoreOption, TableFormat, err, out
+from asckg.cli.common import STORE_DEFAULT, StoreOption, TableFormat, day_or_year, err, out
 
 
 class GroupBy(str, Enum):
@@ -22,19 +21,6 @@ class GroupBy(str, Enum):
     industry = "industry"
     office = "office"
     form = "form"
-
-
-def _day(value: Optional[str], end: bool) -> Optional[str]:
-    """A --since/--until value as a day: "2020" is the year's first (or last) day."""
-    if value is None:
-        return None
-    value = value.strip()
-    if len(value) == 4 and value.isdigit():
-        return f"{value}-12-31" if end else f"{value}-01-01"
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a day (YYYY-MM-DD) or a year") from None
 
 
 def topics(
@@ -67,7 +53,7 @@ def topics(
     from asckg.graph.ask.topics import group_sizes, table_window, topic_table, window_before
     from asckg.graph.store import open_store
 
-    first, last_day = _day(since, False), _day(until, True)
+    first, last_day = day_or_year(since, False), day_or_year(until, True)
     if first and last_day and first > last_day:
         raise typer.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
     with open_store(store, read_only=True) as db:

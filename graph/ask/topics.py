@@ -104,11 +104,15 @@ class AboutComment:
     score: float
     decided_by: str
     excerpt: str
+    industry: str | None = None  # :func:`industry_of` the letter's company, when asked for
 
     def dump(self) -> dict[str, Any]:
-        return {"id": self.id, "date": self.date, "company": self.company, "kind": self.kind,
-                "comment": self.number, "cites": self.cites, "score": self.score,
-                "decided_by": self.decided_by, "excerpt": self.excerpt}
+        out = {"id": self.id, "date": self.date, "company": self.company, "kind": self.kind,
+               "comment": self.number, "cites": self.cites, "score": self.score,
+               "decided_by": self.decided_by, "excerpt": self.excerpt}
+        if self.industry is not None:
+            out["industry"] = self.industry
+        return out
 
 
 def _excerpt(text: str | None, width: int = 160) -> str:
@@ -116,22 +120,47 @@ def _excerpt(text: str | None, width: int = 160) -> str:
     return words if len(words) <= width else words[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
-def comments_about(store, topic: str) -> list[AboutComment]:
-    """Every comment about ``topic`` ("350", "Topic 606", "S-K 303"), by date, letter and number."""
+def comments_about(store, topic: str, since: str | None = None, until: str | None = None,
+                   industry: str | None = None) -> list[AboutComment]:
+    """Every comment about ``topic`` ("350", "Topic 606", "S-K 303"), by date, letter and number.
+
+    ``since``/``until`` (ISO days, both included) keep the letters dated in that window; ``industry``
+    the letters whose company is in that industry group (:func:`industry_of`: a SIC division or a
+    manifest's sector, written with or without the "(sector)" mark, in any case), and each comment
+    then says its industry. A response's excerpt is of its answer.
+    """
     target = parse_reference(topic)
     if target.kind == "guidance":
         raise BadReference(f"{topic!r} is guidance, not an ASC Topic or SEC rule: comments are about Topics and rules")
     if target.kind == "asc" and "-" in target.ref:
         raise BadReference(f"{topic!r} is below Topic level: comments are about Topics (try {target.ref.split('-')[0]})")
+    groups = letter_industries(store) if industry is not None else {}
+    wanted = _industry_key(industry) if industry is not None else None
     out = []
     for row in store.select(load_query("comments_about"), {"target": NamedNode(target.iri)}):
+        day = row["date"]
+        if (since or until) and (day is None or (since and day < since) or (until and day > until)):
+            continue
+        group = groups.get(row["id"], UNKNOWN) if wanted is not None else None
+        if wanted is not None and _industry_key(group) != wanted:
+            continue
         out.append(AboutComment(
-            id=row["id"], date=row["date"], company=row["company"], kind=row["kind"],
+            id=row["id"], date=day, company=row["company"], kind=row["kind"],
             number=int(row["number"]) if row["number"] else None,
             cites=str(row["cites"]).lower() == "true", score=float(row["score"]),
-            decided_by=row["decidedBy"], excerpt=_excerpt(row["text"]),
+            decided_by=row["decidedBy"], excerpt=_excerpt(row["answer"] or row["text"]), industry=group,
         ))
     return out
+
+
+def letter_industries(store) -> dict[str, str]:
+    """Each stored letter's industry group (:func:`industry_of`), by letter id."""
+    return {row["id"]: industry_of(row) for row in store.select(load_query("letter_industries"))}
+
+
+def _industry_key(group: str | None) -> str:
+    """An industry group as a user may write it: the "(sector)" mark optional, case ignored."""
+    return (group or "").removesuffix(" (sector)").strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)
