@@ -150,3 +150,22 @@ def test_reading_commands_against_the_server(server, tmp_path):
     ds.parse(exported, format="nquads")
     assert len(ds) > 0 and len(list(ds.quads((None, None, None, None)))) == json.loads(
         asckg("stats", "--json", store=server).stdout)["triples"]
+
+
+def test_a_manifest_gives_sectors_on_the_server_too(server, tmp_path):
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("id,industry\n860731_0000000000-25-003720,Information Technology\n", encoding="utf-8")
+    from asckg.graph.model.iris import MANIFEST_GRAPH
+
+    try:
+        done = asckg("ingest", str(EXAMPLES), "--jobs", "1", "--manifest", str(manifest), store=server)
+        assert done.returncode == 0, done.stderr
+        assert "sectors: 1 companies" in done.stdout
+        rows = json.loads(asckg("cites", "280", "--about", "--industry", "information technology", "-f", "json",
+                                store=server).stdout)
+        assert {r["id"] for r in rows} == {"860731_0000000000-25-003720"}
+        groups = json.loads(asckg("topics", "--by", "industry", "--since", "2011", "--until", "2025", "-f", "json",
+                                  store=server).stdout)
+        assert "Information Technology (sector)" in {g["group"] for g in groups}
+    finally:  # the server is shared by this module's tests, which compare its counts with a local store's
+        _sparql(server, f"DROP SILENT GRAPH <{MANIFEST_GRAPH}>", update=True)
