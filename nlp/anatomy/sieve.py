@@ -124,32 +124,30 @@ def _check_source(pattern: str, boundaries: bool = False) -> str | None:
     return "".join(out)
 
 
-def check_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The quick check of a case-insensitive pattern (see the module's text), None if it has none."""
+def _lowered(pattern: re.Pattern[str], boundaries: bool) -> re.Pattern[str] | None:
+    """A case-insensitive pattern in lower case, compiled without IGNORECASE, its word boundaries
+    dropped or kept (:func:`_check_source`); None where it cannot be derived."""
     if not pattern.flags & re.IGNORECASE:
         return None
-    source = _check_source(pattern.pattern)
+    source = _check_source(pattern.pattern, boundaries)
     if source is None:
         return None
     try:
         return re.compile(source, pattern.flags & ~re.IGNORECASE)
     except re.error:
         return None
+
+
+def check_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The quick check of a case-insensitive pattern (see the module's text), None if it has none."""
+    return _lowered(pattern, boundaries=False)
 
 
 def exact_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-insensitive pattern in lower case, compiled without IGNORECASE: in a text's
     :func:`plain_lower` it finds what the pattern finds in the text, at the same offsets (None where
     it cannot be derived: see :func:`check_for`)."""
-    if not pattern.flags & re.IGNORECASE:
-        return None
-    source = _check_source(pattern.pattern, boundaries=True)
-    if source is None:
-        return None
-    try:
-        return re.compile(source, pattern.flags & ~re.IGNORECASE)
-    except re.error:
-        return None
+    return _lowered(pattern, boundaries=True)
 
 
 class Sieve:
