@@ -23,7 +23,12 @@ For each K in ``--copies``:
   lists on one copy, for every reference, in-process, as a command and over HTTP. A wrong answer
   stops the benchmark (exit 1): a time is only printed for a right answer;
 - for the named and largest answers, ``asckg cites REF --newest 25 -f json`` (the newest 25, read
-  from the citation shelves) as a command, each checked against the whole answer newest first.
+  from the citation shelves) as a command, each checked against the whole answer newest first;
+- two questions over every staff letter, as commands: ``asckg topics --by year`` (checked: every
+  (year, topic) row counts K times one copy's comments and letters, and its companies no fewer than
+  one copy's and no more than K times that: a letter whose file name names no CIK is the same company
+  in every copy) and ``asckg query
+  unanswered_staff_letters`` (checked: K times one copy's open letters).
 
 Nothing is optimized or bulk-loaded behind the user's back: the stores are what ingest makes.
 """
@@ -269,6 +274,30 @@ def answers_cli(store_dir: Path, refs: list[str]) -> tuple[dict[str, int], dict[
     return sizes, times
 
 
+def topics_cli(store_dir: Path) -> tuple[dict[tuple[str, str], tuple[int, int, int]], float]:
+    """``asckg topics --by year --top 1000 -f json`` as a command: per (year, topic) its comments,
+    letters and companies, and wall seconds."""
+    t = time.perf_counter()
+    done = subprocess.run([*asckg_command(), "topics", "--by", "year", "--top", "1000", "--store", str(store_dir),
+                           "-f", "json"], capture_output=True, text=True)
+    seconds = time.perf_counter() - t
+    if done.returncode != 0:
+        raise WrongAnswer(f"asckg topics exited {done.returncode}: {done.stderr.strip()[-300:]}")
+    rows = {(r["group"], r["topic"]): (r["comments"], r["letters"], r["companies"]) for r in json.loads(done.stdout)}
+    return rows, seconds
+
+
+def unanswered_cli(store_dir: Path) -> tuple[int, float]:
+    """``asckg query unanswered_staff_letters -f json`` as a command: staff letters listed and wall seconds."""
+    t = time.perf_counter()
+    done = subprocess.run([*asckg_command(), "query", "unanswered_staff_letters", "--store", str(store_dir),
+                           "-f", "json"], capture_output=True, text=True)
+    seconds = time.perf_counter() - t
+    if done.returncode != 0:
+        raise WrongAnswer(f"asckg query unanswered_staff_letters exited {done.returncode}: {done.stderr.strip()[-300:]}")
+    return len(json.loads(done.stdout)["results"]["bindings"]), seconds
+
+
 def newest_cli(store_dir: Path, refs: list[str], n: int = 25) -> dict[str, float]:
     """``asckg cites REF --newest N -f json`` as a command, each answer checked against the whole
     answer (in-process ``cites``) newest first; wall seconds per reference."""
@@ -408,6 +437,26 @@ def check(way: str, copies: int, base: dict[str, int], got: dict[str, int]) -> N
         raise WrongAnswer(f"{way} at {copies} copies: " + "; ".join(wrong))
 
 
+def check_topics(copies: int, base: dict[tuple[str, str], tuple[int, int, int]],
+                 got: dict[tuple[str, str], tuple[int, int, int]]) -> None:
+    """Every (year, topic) row of ``asckg topics --by year`` counts ``copies`` times one copy's
+    comments and letters (a copy keeps its dates); its companies no fewer than one copy's and no more
+    than ``copies`` times that (a copy is its own company when its file name carries a CIK; a letter
+    known by its company's name alone, like the 2011 excerpt, is the same company in every copy).
+    WrongAnswer names the rows that are not."""
+
+    def right(key: tuple[str, str]) -> bool:
+        if key not in base or key not in got:
+            return False
+        (comments, letters, companies), found = base[key], got[key]
+        return found[:2] == (copies * comments, copies * letters) and companies <= found[2] <= copies * companies
+
+    wrong = sorted(key for key in base.keys() | got.keys() if not right(key))
+    if wrong:
+        raise WrongAnswer(f"asckg topics at {copies} copies: {len(wrong)} rows are not {copies} x one copy's, "
+                          f"e.g. {wrong[:3]}")
+
+
 def percentile(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
@@ -450,6 +499,8 @@ def main() -> int:
 
     print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     base: dict[str, int] = {}
+    base_topics: dict[tuple[str, str], tuple[int, int, int]] = {}
+    base_open = 0
     per_copy = 0
     for copies in copies_list:
         tree = text_tree(a.corpus, a.workdir, copies)
@@ -520,6 +571,15 @@ def main() -> int:
         newest = newest_cli(store, list(dict.fromkeys([*(r for r in NAMED if r in base), *largest])))
         print("  the same, newest 25 only (`asckg cites REF --newest 25 -f json`, checked against the whole answer): "
               + ", ".join(f"{ref} {t * 1e3:.0f} ms" for ref, t in newest.items()))
+        topic_rows, topic_seconds = topics_cli(store)
+        open_letters, open_seconds = unanswered_cli(store)
+        if copies == 1:
+            base_topics, base_open = topic_rows, open_letters
+        check_topics(copies, base_topics, topic_rows)
+        check("unanswered_staff_letters (command)", copies, {"open staff letters": base_open},
+              {"open staff letters": open_letters})
+        print(f"`asckg topics --by year --top 1000 -f json` ({len(topic_rows):,} rows, checked): {topic_seconds:.2f} s; "
+              f"`asckg query unanswered_staff_letters -f json` ({open_letters:,} letters, checked): {open_seconds:.2f} s")
         sys.stdout.flush()
         if not a.keep:
             shutil.rmtree(store, ignore_errors=True)

@@ -50,18 +50,19 @@ def topics(
     counts as 0%; the change is blank when the group had no staff letters then. The windows are
     printed below the table (and are in each JSON/CSV row: since, until, prior_since, prior_until).
     """
-    from asckg.graph.ask.topics import group_sizes, table_window, topic_table, window_before
+    from asckg.graph.ask.topics import group_sizes, letter_profiles, table_window, topic_table, window_before
     from asckg.graph.store import open_store
 
     first, last_day = day_or_year(since, False), day_or_year(until, True)
     if first and last_day and first > last_day:
         raise typer.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
     with open_store(store, read_only=True) as db:
-        window = table_window(db, by.value, first, last_day)
+        profiles = letter_profiles(db)
+        window = table_window(db, by.value, first, last_day, profiles)
         if window and by is not GroupBy.year:
             first, last_day = window.since, window.until
-        rows = topic_table(db, by.value, top, first, last_day)
-        sizes = group_sizes(db, by.value, first, last_day)
+        rows = topic_table(db, by.value, top, first, last_day, profiles)
+        sizes = group_sizes(db, by.value, first, last_day, profiles)
     dumped = [row.dump() for row in rows]
     if fmt is TableFormat.json:
         typer.echo(json.dumps(dumped, ensure_ascii=False, indent=2))

@@ -74,6 +74,20 @@ def test_answers_double_with_the_copies(stores):
         scale.check("in-process", 3, some, got)  # the check fails on an answer of the wrong size
 
 
+def test_topics_and_open_letters_double_with_the_copies(stores):
+    base, _ = scale.topics_cli(stores[1][1])
+    got, _ = scale.topics_cli(stores[2][1])
+    assert base and ("2011", "605") in base  # the 2011 excerpt: its company is known by name only
+    scale.check_topics(2, base, got)
+    assert got[("2011", "605")][2] == base[("2011", "605")][2]  # ... so its copy is the same company
+    assert any(found[2] == 2 * base[key][2] for key, found in got.items())  # a copy with a CIK is a new one
+    with pytest.raises(scale.WrongAnswer, match="rows are not 3 x"):
+        scale.check_topics(3, base, got)
+    one, _ = scale.unanswered_cli(stores[1][1])
+    two, _ = scale.unanswered_cli(stores[2][1])
+    assert two == 2 * one
+
+
 def test_answers_over_http_when_served(stores):
     store = stores[2][1]
     some = {"606": None, "S-K 303": None}

@@ -98,12 +98,14 @@ class AboutShares:
 def about_shares(store: Store, top: int = 8, since: str | None = None, until: str | None = None) -> AboutShares:
     """The numbers of :func:`about_trends`, read from :func:`~asckg.graph.ask.topics.topic_table` by year
     (every topic of every year), so they are those ``asckg topics --by year`` prints."""
-    from asckg.graph.ask.topics import group_sizes, topic_table, topic_title
+    from asckg.graph.ask.topics import group_sizes, letter_profiles, topic_table, topic_title
 
     if top < 1:
         raise BadQuery(f"--top must be at least 1, not {top}")
-    rows = [r for r in topic_table(store, "year", top=1_000_000, since=since, until=until) if r.group.isdigit()]
-    sizes = {int(g): n for g, n in group_sizes(store, "year", since, until).items() if g.isdigit()}
+    profiles = letter_profiles(store)
+    rows = [r for r in topic_table(store, "year", top=1_000_000, since=since, until=until, profiles=profiles)
+            if r.group.isdigit()]
+    sizes = {int(g): n for g, n in group_sizes(store, "year", since, until, profiles).items() if g.isdigit()}
     letters: dict[str, int] = defaultdict(int)
     comments: dict[str, int] = defaultdict(int)
     for r in rows:
