@@ -27,8 +27,8 @@ For each K in ``--copies``:
 - two questions over every staff letter, as commands: ``asckg topics --by year`` (checked: every
   (year, topic) row counts K times one copy's comments and letters, and its companies no fewer than
   one copy's and no more than K times that: a letter whose file name names no CIK is the same company
-  in every copy) and ``asckg query
-  unanswered_staff_letters`` (checked: K times one copy's open letters).
+  in every copy) and ``asckg query unanswered_staff_letters`` (checked: K times one copy's open
+  letters).
 
 Nothing is optimized or bulk-loaded behind the user's back: the stores are what ingest makes.
 """
@@ -260,42 +260,38 @@ def answer_index_note(store_dir: Path) -> str:
         index.close()
 
 
+def timed_asckg(*args: str) -> tuple[str, float]:
+    """An ``asckg`` command as users run it: its standard output and wall seconds, process start
+    included; WrongAnswer if it fails."""
+    t = time.perf_counter()
+    done = subprocess.run([*asckg_command(), *args], capture_output=True, text=True)
+    seconds = time.perf_counter() - t
+    if done.returncode != 0:
+        raise WrongAnswer(f"asckg {' '.join(args)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+    return done.stdout, seconds
+
+
 def answers_cli(store_dir: Path, refs: list[str]) -> tuple[dict[str, int], dict[str, float]]:
     """``asckg cites REF --store STORE -f json`` as a command: letters listed and wall seconds."""
     sizes, times = {}, {}
     for ref in refs:
-        t = time.perf_counter()
-        done = subprocess.run([*asckg_command(), "cites", ref, "--store", str(store_dir), "-f", "json"],
-                              capture_output=True, text=True)
-        times[ref] = time.perf_counter() - t
-        if done.returncode != 0:
-            raise WrongAnswer(f"asckg cites {ref!r} exited {done.returncode}: {done.stderr.strip()[-300:]}")
-        sizes[ref] = len({row["id"] for row in json.loads(done.stdout)})
+        out, times[ref] = timed_asckg("cites", ref, "--store", str(store_dir), "-f", "json")
+        sizes[ref] = len({row["id"] for row in json.loads(out)})
     return sizes, times
 
 
 def topics_cli(store_dir: Path) -> tuple[dict[tuple[str, str], tuple[int, int, int]], float]:
     """``asckg topics --by year --top 1000 -f json`` as a command: per (year, topic) its comments,
     letters and companies, and wall seconds."""
-    t = time.perf_counter()
-    done = subprocess.run([*asckg_command(), "topics", "--by", "year", "--top", "1000", "--store", str(store_dir),
-                           "-f", "json"], capture_output=True, text=True)
-    seconds = time.perf_counter() - t
-    if done.returncode != 0:
-        raise WrongAnswer(f"asckg topics exited {done.returncode}: {done.stderr.strip()[-300:]}")
-    rows = {(r["group"], r["topic"]): (r["comments"], r["letters"], r["companies"]) for r in json.loads(done.stdout)}
+    out, seconds = timed_asckg("topics", "--by", "year", "--top", "1000", "--store", str(store_dir), "-f", "json")
+    rows = {(r["group"], r["topic"]): (r["comments"], r["letters"], r["companies"]) for r in json.loads(out)}
     return rows, seconds
 
 
 def unanswered_cli(store_dir: Path) -> tuple[int, float]:
     """``asckg query unanswered_staff_letters -f json`` as a command: staff letters listed and wall seconds."""
-    t = time.perf_counter()
-    done = subprocess.run([*asckg_command(), "query", "unanswered_staff_letters", "--store", str(store_dir),
-                           "-f", "json"], capture_output=True, text=True)
-    seconds = time.perf_counter() - t
-    if done.returncode != 0:
-        raise WrongAnswer(f"asckg query unanswered_staff_letters exited {done.returncode}: {done.stderr.strip()[-300:]}")
-    return len(json.loads(done.stdout)["results"]["bindings"]), seconds
+    out, seconds = timed_asckg("query", "unanswered_staff_letters", "--store", str(store_dir), "-f", "json")
+    return len(json.loads(out)["results"]["bindings"]), seconds
 
 
 def newest_cli(store_dir: Path, refs: list[str], n: int = 25) -> dict[str, float]:
@@ -306,13 +302,8 @@ def newest_cli(store_dir: Path, refs: list[str], n: int = 25) -> dict[str, float
 
     times, got = {}, {}
     for ref in refs:
-        t = time.perf_counter()
-        done = subprocess.run([*asckg_command(), "cites", ref, "--store", str(store_dir), "-f", "json", "--newest", str(n)],
-                              capture_output=True, text=True)
-        times[ref] = time.perf_counter() - t
-        if done.returncode != 0:
-            raise WrongAnswer(f"asckg cites {ref!r} --newest {n} exited {done.returncode}: {done.stderr.strip()[-300:]}")
-        got[ref] = json.loads(done.stdout)
+        out, times[ref] = timed_asckg("cites", ref, "--store", str(store_dir), "-f", "json", "--newest", str(n))
+        got[ref] = json.loads(out)
     with LetterStore(store_dir, read_only=True) as store:
         for ref in refs:
             expected = [hit.dump() for hit in cites(store, ref)][::-1][:n]

@@ -494,7 +494,6 @@ def test_scores_are_written_as_the_store_keeps_them():
         assert 0.0 <= float(_decimal(score)) <= 1.0 and abs(float(_decimal(score)) - min(max(score, 0.0), 1.0)) < 5e-5
 
 
-
 #: Staff letters in the made-up store below: enough that a query which matches a letter's shared
 #: nodes across every letter's graph (each graph repeats a form's notation), or checks each row
 #: against every response, runs for minutes.
