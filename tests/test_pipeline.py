@@ -124,3 +124,40 @@ def test_mentions_are_the_spans_and_travel_with_the_doc(nlp):
     assert list(again._.mentions) == listed
     del again.user_data[FOUND_KEY]
     assert list(again._.mentions) == listed
+
+
+def test_batches_give_what_one_doc_at_a_time_gives(nlp):
+    """nlp.pipe runs each component over a batch of Docs before the next component: the spans
+    are those of nlp(text) on each letter alone, in the letters' order, whatever the batch size."""
+    texts = [p.read_text() for p in LETTERS]
+    alone = [_summary(nlp(t)) for t in texts]
+    assert any(alone)
+    for size in (1, 2, len(texts) + 1):
+        assert [_summary(d) for d in nlp.pipe(texts, batch_size=size)] == alone
+
+
+def test_a_failing_doc_goes_to_the_error_handler_and_the_batch_goes_on():
+    """Language.set_error_handler reaches asckg's components: with a handler that records and
+    skips, a Doc on which a grammar fails is left out and the rest of its batch comes through."""
+    nlp = build_pipeline()
+    texts = [p.read_text() for p in LETTERS[:3]]
+    bad = "Please tell us how you considered ASC 350-20-35-1. BOOM"
+    component = nlp.get_pipe("asckg_asc")
+    real_find = component.find
+
+    def find(text):
+        if "BOOM" in text:
+            raise ValueError("grammar failed")
+        return real_find(text)
+
+    component.find = find
+    failed = []
+    nlp.set_error_handler(lambda name, proc, docs, e: failed.append((name, [d.text for d in docs], str(e))))
+    out = list(nlp.pipe([texts[0], bad, *texts[1:]], batch_size=4))
+    assert [d.text for d in out] == texts
+    assert failed == [("asckg_asc", [bad], "grammar failed")]
+    # without a handler set, spaCy's default raises
+    plain = build_pipeline()
+    plain.get_pipe("asckg_asc").find = find
+    with pytest.raises(ValueError, match="grammar failed"):
+        list(plain.pipe([texts[0], bad]))
