@@ -10,6 +10,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asckg.nlp.grammar import guidance
 from asckg.nlp.grammar.guidance import STAFF, find, gold_refs, staff_refs
@@ -186,3 +188,45 @@ def test_gold_bar(corpus) -> None:
 
 def test_kind() -> None:
     assert guidance.KIND == "guidance"
+
+
+# ---------------------------------------------------------------- the start-word scans
+def _same_matches(pattern, text):
+    from asckg.nlp.grammar import scan
+
+    want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    got = [(m.span(), m.groupdict()) for m in scan.finditer_from(pattern, text, guidance._STARTS[pattern])]
+    assert got == want, (pattern.pattern[:60], text[:120])
+    return len(want)
+
+
+def test_start_word_scans_find_what_the_patterns_find_in_every_letter(corpus):
+    """Each family pattern tried only at its start words finds the very matches (spans and groups)
+    that trying it everywhere finds, in every development letter."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((corpus / "letters").glob("*.txt"))]
+    found = sum(_same_matches(pattern, text) for pattern in guidance._STARTS for text in texts)
+    assert found > 100  # 111 matches in the development letters
+
+
+# Whole citations of each family, the words they open with alone, and what may stand around them.
+_PIECES = sorted({
+    "EITF 00-21", "Emerging Issues Task Force Issue No. 97-2", "SOP 97-2", "AICPA Statement of Position 03-3",
+    "Statements of Position 98-1", "APB 25", "Accounting Principles Board Opinion No. 30", "ARB 51",
+    "Accounting Research Bulletin No. 43", "FTB 85-3", "FASB Technical Bulletin 90-1", "FSP FAS 141(R)-1",
+    "FASB Staff Position FIN 46(R)-6", "FASB Concepts Statement No. 6", "Concepts Statement 5", "SFAC 8",
+    "CON 8", "Statement of Financial Accounting Concepts No. 2", "Statement 133 Implementation Issue No. B16",
+    "Implementation Issue A17", "Derivatives Implementation Group Issue K1", "DIG B16", "SAB 99",
+    "SAB Topic 5:Y", "Staff Accounting Bulletin No. 104", "ASU 2016-02", "ASUs 2014-09 and 2016-12",
+    "Accounting Standards Update No. 2017-04", "Staff Legal Bulletin No. 14A", "SLB 19",
+    "EITF", "SOP", "AICPA", "Statement", "APB", "Accounting", "FASB", "FSP", "Concept", "SFAC", "CON", "CONSOL",
+    "Implementation", "Derivatives", "DIG", "SAB", "Staff", "ASU", "SLB", "SFAS", "FAS",
+    " ", "\n", ", ", " and ", "-", "No. ", "5", "X", "s",
+})
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_start_word_scans_agree_on_made_up_texts(parts):
+    text = "".join(parts)
+    for pattern in guidance._STARTS:
+        _same_matches(pattern, text)
