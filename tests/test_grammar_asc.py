@@ -6,8 +6,11 @@ domain; the id is the file name), line breaks as pdftotext left them.
 
 from __future__ import annotations
 
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asckg.core.codes import AscCode
 from asckg.nlp.grammar import asc
@@ -446,3 +449,27 @@ def test_table_refs_round_trip():
         for m in find(text):
             for code in m.refs:
                 assert AscCode.parse(code).code == code
+
+
+# ---------------------------------------------------------------- the prefilter
+_ONE_ALTERNATION = re.compile(rf"ASC|Codification|opic|ection|aragraph|\u00b6|\d\d\d{asc.DASH}")
+
+
+def _same_hits(text):
+    want = [m.span() for m in _ONE_ALTERNATION.finditer(text)]
+    assert [m.span() for m in asc._prefilter_hits(text)] == want, text[:120]
+    return len(want)
+
+
+def test_prefilter_hits_are_those_of_one_alternation_in_every_letter(corpus):
+    """Words and digits scanned apart and merged give the hits of the one alternation they replace."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((corpus / "letters").glob("*.txt"))]
+    assert sum(_same_hits(t) for t in texts) > 5_000  # 6,222 hits in the development letters
+
+
+@given(st.lists(st.sampled_from(["ASC", "Codification", "Topic", "Subtopic", "Section", "paragraph", "\u00b6",
+                                 "606", "1234", "-", "\u2013", "10", " ", "\n", "o", "e", "a", "opic", "9"]),
+                max_size=16))
+@settings(max_examples=300, deadline=None)
+def test_prefilter_hits_agree_on_made_up_texts(parts):
+    _same_hits("".join(parts))

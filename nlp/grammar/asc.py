@@ -36,6 +36,7 @@ Decisions:
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -115,8 +116,8 @@ _UNIT_RE = re.compile(
 )
 
 # The triggers. Scanning the whole text with this alternation costs more than all the rest of
-# the work, so a literal prefilter (_PREFILTER_RE) finds the few places where one can start and
-# this pattern is only tried there.
+# the work, so a literal prefilter (_PREFILTER_WORDS_RE, _PREFILTER_DIGITS_RE) finds the few places
+# where one can start and this pattern is only tried there.
 _TRIGGER_RE = re.compile(
     rf"""
     (?P<asc>\b(?:FASB[ \t]+)?ASC(?![A-Za-z]))
@@ -138,8 +139,12 @@ _TRIGGER_RE = re.compile(
     re.VERBOSE,
 )
 # (The digits are part of the hit, not a look-behind: an alternation of plain literals and classes
-# lets the engine skip along by first character, three times faster on a letter.)
-_PREFILTER_RE = re.compile(rf"ASC|Codification|opic|ection|aragraph|\u00b6|\d\d\d{DASH}")
+# lets the engine skip along by first character, three times faster on a letter.) The words and the
+# digits are scanned apart and the hits merged in text order (``_prefilter_hits``): in one
+# alternation the engine tried the words at every digit and the digits at every "o", "e" and "a".
+# Neither kind of hit can overlap the other (letters against digits), so the hits are the same.
+_PREFILTER_WORDS_RE = re.compile("ASC|Codification|opic|ection|aragraph|\u00b6")
+_PREFILTER_DIGITS_RE = re.compile(rf"\d\d\d{DASH}")
 # Where a trigger can start, relative to the prefilter hit: "FASB ASC", "Topic"/"Subtopic", ...
 _BACKUP = {"opic": (1, 4), "ection": (1,), "aragraph": (1,), "\u00b6": (0,)}
 _FASB_BEFORE_RE = re.compile(r"FASB[ \t]+\Z")
@@ -538,12 +543,21 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+def _prefilter_hits(text: str) -> Iterator[re.Match[str]]:
+    """The prefilter's hits in text order: word hits and digit hits, merged."""
+    return heapq.merge(_PREFILTER_WORDS_RE.finditer(text), _PREFILTER_DIGITS_RE.finditer(text), key=_start)
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def _triggers(text: str, taken: Callable[[], int]) -> Iterator[re.Match[str]]:
     """The matches of ``_TRIGGER_RE`` in text order, tried only where the prefilter hits.
 
     ``taken()`` says where the last mention ended; hits before it are not tried at all.
     """
-    for hit in _PREFILTER_RE.finditer(text):
+    for hit in _prefilter_hits(text):
         h, lit = hit.start(), hit.group()
         if lit[0].isdigit():  # three digits and a dash: the hit is the dash, as before
             h = hit.end() - 1
