@@ -257,17 +257,14 @@ def _numbers_with_rev(chunk: str) -> Iterator[str]:
         yield m.group(1) + ("R" if m.group(2) else "")
 
 
-# The words every match of a pattern starts with: the busiest patterns are tried only where a fast
-# scan finds one (asckg.nlp.grammar.scan.finditer_from), not at every position of a letter.
-_SFAS_STARTS = scan.literals("SFAS", "FAS", "Statement", "Financial")
-_FIN_STARTS = scan.literals("FIN", "FASB")
-_IFRS_STARTS = scan.literals("IFRS", "IAS", "International")
-_PCAOB_STARTS = scan.literals("PCAOB", "Auditing", "AS")
-_CDI_STARTS = scan.literals("Compliance", "Compliant", "C&DI", "CDI", "Question", "Item")
-_RELEASE_STARTS = scan.literals("Release")
-#: The same for the rarer families: each runs only in a letter that holds one of its words, but
-#: there it was tried at every position (a third of this grammar's time on the corpus).
+# The words every match of each family's pattern starts with: a pattern is tried only where a fast
+# scan finds one (asckg.nlp.grammar.scan.finditer_from), not at every position of a letter. (A family
+# runs only in a letter that holds one of its words, but there a pattern that opens with "\b" and
+# an alternation was tried at every position: for the rarer families, a third of this grammar's time
+# on the corpus until session 13.)
 _STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _SFAS: scan.literals("SFAS", "FAS", "Statement", "Financial"),
+    _FIN: scan.literals("FIN", "FASB"),
     _EITF: scan.literals("EITF", "Emerging"),
     _SOP: scan.literals("SOP", "AICPA", "Statement"),
     _APB: scan.literals("APB", "Accounting"),
@@ -279,6 +276,10 @@ _STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
     _DIG: scan.literals("FASB", "SFAS", "FAS", "Statement", "Derivatives", "Implementation", "DIG"),
     _SAB: scan.literals("SAB", "Staff"),
     _ASU: scan.literals("ASU", "Accounting"),
+    _IFRS: scan.literals("IFRS", "IAS", "International"),
+    _PCAOB: scan.literals("PCAOB", "Auditing", "AS"),
+    _CDI: scan.literals("Compliance", "Compliant", "C&DI", "CDI", "Question", "Item"),
+    _RELEASE: scan.literals("Release"),
     _SLB: scan.literals("Staff", "SLB"),
 }
 
@@ -290,7 +291,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 # --- families -----------------------------------------------------------------------------------
 def _sfas(text: str) -> Iterator[Mention]:
-    for m in scan.finditer_from(_SFAS, text, _SFAS_STARTS):
+    for m in _matches(_SFAS, text):
         name = m.group("name")
         before = text[max(0, m.start() - 12):m.start()]
         # "FASB Concept Statement No. 6" is a concepts statement, not an SFAS.
@@ -306,7 +307,7 @@ def _sfas(text: str) -> Iterator[Mention]:
 
 
 def _fin(text: str) -> Iterator[Mention]:
-    for m in scan.finditer_from(_FIN, text, _FIN_STARTS):
+    for m in _matches(_FIN, text):
         yield _mention(text, m.start(), m.end(), (f"FIN {n}" for n in _numbers_with_rev(m.group("list"))))
 
 
@@ -361,14 +362,14 @@ def _asu(text: str) -> Iterator[Mention]:
 
 
 def _ifrs(text: str) -> Iterator[Mention]:
-    for m in scan.finditer_from(_IFRS, text, _IFRS_STARTS):
+    for m in _matches(_IFRS, text):
         name = m.group("name")
         prefix = "IFRS" if name.startswith(("IFRS", "International Financial")) else "IAS"
         yield _mention(text, m.start(), m.end(), [f"{prefix} {int(m.group('num'))}"], m.group("para") or "")
 
 
 def _pcaob(text: str) -> Iterator[Mention]:
-    for m in scan.finditer_from(_PCAOB, text, _PCAOB_STARTS):
+    for m in _matches(_PCAOB, text):
         if m.group("bare"):
             yield _mention(text, m.start(), m.end(), [f"PCAOB AS {m.group('bare')}"], m.group("bpara") or "")
             continue
@@ -449,7 +450,7 @@ def _cdi_pass(text: str) -> Iterator[Mention]:
             cache.append(_letter_context(text))
         return cache[0]
 
-    for m in scan.finditer_from(_CDI, text, _CDI_STARTS):
+    for m in _matches(_CDI, text):
         chunk = m.group("list") or m.group("qlist")
         if m.group("word"):
             # A bare "Question 102.10" is a C&DI in these letters; a bare "Item 102.11" only when the
@@ -478,7 +479,7 @@ def _frm(text: str) -> Iterator[Mention]:
 
 
 def _release(text: str) -> Iterator[Mention]:
-    for m in scan.finditer_from(_RELEASE, text, _RELEASE_STARTS):
+    for m in _matches(_RELEASE, text):
         head_at = m.start("head")
         before = _RELEASE_ACT.search(text, max(0, head_at - 45), head_at)
         act = before.group("act") if before else None
